@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "runbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "runbook", targets: ["runbook"]),
+        .library(name: "RunbookCore", targets: ["RunbookCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CGit2"]),
+        .target(name: "MarkdownKit", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "RunbookCore",
+            dependencies: ["GitKit", "MarkdownKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "runbook",
+            dependencies: [
+                "RunbookCore", "GitKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
+        .testTarget(name: "MarkdownKitTests", dependencies: ["MarkdownKit"]),
+        .testTarget(name: "RunbookCoreTests", dependencies: ["RunbookCore", "GitKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GitKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

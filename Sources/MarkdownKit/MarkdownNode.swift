@@ -1,0 +1,65 @@
+/// One node of a parsed document, copied out of cmark-gfm's tree.
+///
+/// Nodes live in a flat array in document order (see `MarkdownDocument`), linked by
+/// indices rather than nested arrays: a 10,000-level block quote must neither
+/// overflow the stack while converting nor while being freed.
+public struct MarkdownNode: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        // Blocks
+        case document
+        case blockQuote
+        case list(ordered: Bool)
+        case item
+        case taskItem(checked: Bool)
+        case codeBlock
+        case htmlBlock
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case table
+        case tableRow(header: Bool)
+        case tableCell
+        // Inlines
+        case text
+        case softBreak
+        case lineBreak
+        case code
+        case htmlInline
+        case emphasis
+        case strong
+        case strikethrough
+        case link
+        case image
+        /// Anything else cmark-gfm produces (footnotes, custom nodes), by its type name.
+        case other(String)
+
+        public var isBlock: Bool {
+            switch self {
+            case .document, .blockQuote, .list, .item, .taskItem, .codeBlock, .htmlBlock,
+                 .paragraph, .heading, .thematicBreak, .table, .tableRow, .tableCell:
+                return true
+            case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong,
+                 .strikethrough, .link, .image, .other:
+                return false
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// Index of the parent node; -1 for the document.
+    public var parent: Int
+    /// Index one past this node's last descendant: its subtree is `index..<end`.
+    public var end: Int
+    /// Nesting depth; the document is 0.
+    public var depth: Int
+    public var start: SourceLocation
+    public var endLocation: SourceLocation
+    /// Text of text, code, code block and HTML nodes; empty otherwise.
+    public var literal: String
+    /// A code block's info string (language and attributes); empty otherwise.
+    public var info: String
+    /// A link's or image's destination; empty otherwise.
+    public var url: String
+    /// A code block is fenced (```), not indented.
+    public var isFenced: Bool
+}

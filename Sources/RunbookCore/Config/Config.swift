@@ -1,0 +1,46 @@
+/// The settings in `runbook.yml`. Every key is optional; `Config()` is the default.
+public struct Config: Sendable {
+    /// Folder holding the runbooks, relative to the repository root ("" or "." for the root itself).
+    public var root = "runbooks"
+    public var include = [Glob("**/*.md")]
+    public var exclude = [Glob("**/README.md")]
+    public var sections = SectionRequirements.standard
+    public var metadata = MetadataRequirements()
+    /// Days after the last change at which a runbook counts as stale.
+    public var reviewAfterDays = 180
+    public var site = SiteSettings()
+    public var executor = ExecutorSettings()
+    /// Severity overrides by rule id; nil turns a rule off.
+    public var rules: [String: Severity?] = [:]
+    /// Files larger than this are reported, not parsed.
+    public var maxFileSize = 1 << 20
+    /// Where the config came from, for messages; nil when the defaults are used.
+    public var source: String?
+
+    public init() {}
+
+    /// The root as a "/"-separated prefix without leading or trailing slashes ("" for the repository root).
+    public var rootPrefix: String {
+        root.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+
+    /// Whether a repository-relative path is a runbook under this config.
+    public func isRunbook(_ path: String) -> Bool {
+        guard let relative = pathUnderRoot(path) else { return false }
+        return include.contains { $0.matches(relative) } && !exclude.contains { $0.matches(relative) }
+    }
+
+    /// The path relative to the root, or nil when it lies outside.
+    public func pathUnderRoot(_ path: String) -> String? {
+        let prefix = rootPrefix
+        if prefix.isEmpty { return path }
+        guard path.hasPrefix(prefix + "/") else { return nil }
+        return String(path.dropFirst(prefix.count + 1))
+    }
+
+    /// The severity a rule reports with, or nil when config turned it off.
+    public func severity(of ruleID: String, default defaultSeverity: Severity) -> Severity? {
+        if let override = rules[ruleID] { return override }
+        return defaultSeverity
+    }
+}

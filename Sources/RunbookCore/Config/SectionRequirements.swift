@@ -1,0 +1,59 @@
+/// What sections every runbook must have (`sections:` in config).
+public struct SectionRequirements: Sendable, Hashable {
+    /// Required section names, in their expected order.
+    public var required: [String]
+    /// Other names accepted for a required section (`Mitigation: [Remediation]`).
+    public var aliases: [String: [String]]
+    /// The required sections must appear in the order listed.
+    public var ordered: Bool
+    /// Minimum number of commands per section.
+    public var commands: [String: Int]
+    /// markdownlint MD043's form, when given: the exact heading sequence, with
+    /// `*`, `+` and `?` wildcards. It replaces `required` and `ordered`.
+    public var headings: [HeadingPatternItem]?
+
+    public static let standard = SectionRequirements(
+        required: ["Summary", "Symptoms", "Diagnosis", "Mitigation", "Root Cause Fix", "Escalation"],
+        aliases: [:],
+        ordered: true,
+        commands: ["Diagnosis": 2, "Mitigation": 1],
+        headings: nil
+    )
+
+    public init(
+        required: [String], aliases: [String: [String]], ordered: Bool, commands: [String: Int],
+        headings: [HeadingPatternItem]?
+    ) {
+        self.required = required
+        self.aliases = aliases
+        self.ordered = ordered
+        self.commands = commands
+        self.headings = headings
+    }
+
+    /// The required section a heading text stands for, matching names and aliases
+    /// without regard to case or surrounding space; nil when it is none of them.
+    public func canonicalName(for heading: String) -> String? {
+        let key = Self.normalized(heading)
+        if let name = requiredNames.first(where: { Self.normalized($0) == key }) { return name }
+        for (name, alternatives) in aliases where alternatives.contains(where: { Self.normalized($0) == key }) {
+            return name
+        }
+        return nil
+    }
+
+    /// The names a section can be known by: required ones, MD043 literals, and command minimums.
+    public var requiredNames: [String] {
+        if let headings {
+            return headings.compactMap { item in
+                if case .heading(_, let text) = item { return text }
+                return nil
+            }
+        }
+        return required
+    }
+
+    static func normalized(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+}

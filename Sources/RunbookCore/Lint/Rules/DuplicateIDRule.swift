@@ -1,0 +1,61 @@
+/// Two or more runbooks with the same id (declared or derived from the path).
+struct DuplicateIDRule: CorpusRule {
+    static let description = RuleDescription(
+        id: "duplicate-id",
+        summary: """
+            Two or more runbooks share an id, whether declared with 'id:' or derived from the path. Ids that \
+            differ only in case count as the same (they collide on case-insensitive file systems and in site \
+            URLs). Each runbook gets a problem naming the others, at its 'id:' value, or at 1:1 when derived.
+            """,
+        defaultSeverity: .error,
+        triggering: [
+            RuleExample(
+                """
+                ---
+                id: etcd/no-leader
+                ---
+                # etcd has no leader
+                """,
+                path: "runbooks/etcd/no-leader.md",
+                config: "sections: {required: [], commands: {}}",
+                otherFiles: ["runbooks/etcd/leader-lost.md": "---\nid: etcd/no-leader\n---\n# etcd lost its leader\n"],
+                expected: ["2:5"]),
+            RuleExample(
+                """
+                # Disk full
+                """,
+                path: "runbooks/disk-full.md",
+                config: "sections: {required: [], commands: {}}",
+                otherFiles: ["runbooks/storage/full-disk.md": "---\nid: Disk-Full\n---\n# Full disk\n"],
+                expected: ["1:1"]),
+        ],
+        nonTriggering: [
+            RuleExample(
+                """
+                ---
+                id: etcd/no-leader
+                ---
+                # etcd has no leader
+                """,
+                path: "runbooks/etcd/no-leader.md",
+                config: "sections: {required: [], commands: {}}",
+                otherFiles: ["runbooks/etcd/leader-lost.md": "# etcd lost its leader\n"]),
+        ]
+    )
+
+    func check(_ runbooks: [RunbookSummary], in context: LintContext) -> [String: [Finding]] {
+        let groups = Dictionary(grouping: runbooks) { $0.id.lowercased() }
+        var findings: [String: [Finding]] = [:]
+        for group in groups.values where Set(group.map(\.path)).count > 1 {
+            for runbook in group {
+                let others = Set(group.map(\.path)).subtracting([runbook.path]).sorted()
+                // A declared id sits in the front matter, which starts on line 2 at the earliest.
+                let how = runbook.idLocation.line == 1 ? "derived from its path" : "declared here"
+                findings[runbook.path, default: []].append(Finding(
+                    at: runbook.idLocation,
+                    "id '\(runbook.id)' (\(how)) is also the id of \(others.joined(separator: ", ")); give each runbook a unique 'id:' in its front matter"))
+            }
+        }
+        return findings
+    }
+}

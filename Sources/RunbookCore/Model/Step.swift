@@ -1,0 +1,35 @@
+import Foundation
+
+/// Something the operator does: a fenced shell block run as one script, or a
+/// task-list item the operator confirms.
+public struct Step: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case command
+        case manual
+    }
+
+    /// Unique within the runbook: the `name` attribute, else derived from the command or task.
+    public var name: String
+    public var kind: Kind
+    /// Title of the section the step is in; empty before the first section.
+    public var section: String
+    /// The fence language (`bash`, `console`, ...); empty for manual steps.
+    public var shell: String
+    /// What runs: the commands joined by newlines (output lines of console blocks left out).
+    /// For a manual step, the task text.
+    public var script: String
+    public var commands: [Command]
+    /// Line and column of the fence or task item.
+    public var line: Int
+    public var column: Int
+    /// Attributes from the fence's braces, e.g. `timeout` → `30s`.
+    public var attributes: [String: String]
+    /// For a manual step: whether its box is already ticked in the source.
+    public var checked: Bool
+
+    /// Steps this one depends on (`depends=a,b`).
+    public var dependencies: [String] {
+        (attributes["depends"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import MarkdownKit
+
+/// Turns the bytes of one file into a `Runbook`. Never throws: whatever is wrong
+/// with the file is recorded on the runbook for the lint rules to report.
+public struct RunbookParser: Sendable {
+    public let config: Config
+
+    public init(config: Config) {
+        self.config = config
+    }
+
+    public func parse(path: String, bytes: [UInt8]) -> Runbook {
+        if bytes.count > config.maxFileSize {
+            return unreadable(path, "file is \(bytes.count) bytes, over the limit of \(config.maxFileSize) (max_file_size in runbook.yml)")
+        }
+        if bytes.contains(0) {
+            return unreadable(path, "file is binary, not Markdown text")
+        }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let line = Self.lineOfFirstInvalidUTF8(bytes)
+            return unreadable(path, "file is not valid UTF-8 text (first bad byte on line \(line)); save it as UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return parse(path: path, text: text)
+    }
+
+    public func parse(path: String, text: String) -> Runbook {
+        let split = FrontMatter(splitting: text)
+        var metadata = Metadata()
+        var frontMatterError: YAMLError?
+        if split.unclosed {
+            frontMatterError = YAMLError(
+                message: "front matter opened on line 1 is never closed with a '---' line", line: 1, column: 1)
+        } else if let yaml = split.yaml {
+            do {
+                metadata = try MetadataReader.read(try YAMLReader.read(yaml, firstLine: split.yamlLine))
+            } catch {
+                frontMatterError = error
+            }
+        }
+        let document = MarkdownDocument.parse(String(split.body), lineOffset: split.bodyLine - 1)
+        let headings = Self.headings(in: document)
+        let sections = sections(in: document, headings: headings)
+        let steps = StepExtractor(document: document, sections: sections, config: config).extract()
+        let firstTitle = headings.first { $0.level == 1 }
+        return Runbook(
+            path: path,
+            id: metadata.id ?? defaultID(for: path),
+            title: metadata.title ?? firstTitle?.text,
+            titleLocation: metadata.title != nil ? metadata.field("title").map { SourceLocation(line: $0.keyLine, column: $0.keyColumn) }
+                : firstTitle?.location,
+            metadata: metadata,
+            frontMatterError: frontMatterError,
+            unreadableReason: nil,
+            headings: headings,
+            sections: zip(sections, steps.commandCounts).map { section, count in
+                var section = section
+                section.commandCount = count
+                return section
+            },
+            links: Self.links(in: document),
+            steps: steps.steps,
+            attributeErrors: steps.errors,
+            document: document,
+            bodyLine: split.bodyLine
+        )
+    }
+
+    /// The path under the root, without `.md`: `runbooks/etcd/no-leader.md` → `etcd/no-leader`.
+    public func defaultID(for path: String) -> String {
+        let relative = config.pathUnderRoot(path) ?? path
+        return relative.hasSuffix(".md") ? String(relative.dropLast(3)) : relative
+    }
+
+    private func unreadable(_ path: String, _ reason: String) -> Runbook {
+        Runbook(
+            path: path, id: defaultID(for: path), title: nil, titleLocation: nil, metadata: Metadata(),
+            frontMatterError: nil, unreadableReason: reason, headings: [], sections: [], links: [], steps: [],
+            attributeErrors: [], document: MarkdownDocument.parse(""), bodyLine: 1)
+    }
+
+    private static func lineOfFirstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            lineStart = index + 1
+        }
+        return line
+    }
+
+    private static func headings(in document: MarkdownDocument) -> [Heading] {
+        document.nodes.indices.compactMap { index in
+            guard case .heading(let level) = document.nodes[index].kind else { return nil }
+            return Heading(
+                level: level, text: document.plainText(of: index).trimmingCharacters(in: .whitespaces),
+                location: document.nodes[index].start, node: index)
+        }
+    }
+
+    /// Sections start at top-level H2 headings and run to the next top-level H1 or H2.
+    private func sections(in document: MarkdownDocument, headings: [Heading]) -> [Section] {
+        let boundaries = headings.filter { $0.level <= 2 && document.nodes[$0.node].parent == 0 }
+        return boundaries.enumerated().compactMap { offset, heading in
+            guard heading.level == 2 else { return nil }
+            let end = offset + 1 < boundaries.count ? boundaries[offset + 1].node : document.nodes.count
+            return Section(
+                title: heading.text, name: config.sections.canonicalName(for: heading.text),
+                location: heading.location, contentNodes: document.nodes[heading.node].end..<end, commandCount: 0)
+        }
+    }
+
+    private static func links(in document: MarkdownDocument) -> [Link] {
+        document.nodes.indices.compactMap { index in
+            let node = document.nodes[index]
+            switch node.kind {
+            case .link, .image:
+                return Link(
+                    destination: node.url, text: document.plainText(of: index), isImage: node.kind == .image,
+                    location: document.location(of: index))
+            default:
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import GitKit
+
+/// Loads config and runbooks from the chosen source, with libgit2 for anything
+/// in Git (never the `git` program).
+public struct LintInputLoader {
+    public static let configFileName = "runbook.yml"
+
+    private let repository: Repository?
+    /// The folder paths are relative to: the working tree, or the current
+    /// directory outside a repository.
+    private let base: String?
+    private let currentDirectory: String
+    private let explicitConfig: String?
+
+    /// - Parameters:
+    ///   - repositoryPath: `--repo`, else the current directory is searched upwards.
+    ///   - configPath: `--config`, a file on disk that overrides the tree's `runbook.yml`.
+    public init(repositoryPath: String?, configPath: String?, currentDirectory: String) {
+        self.currentDirectory = currentDirectory
+        explicitConfig = configPath.map { Self.absolute($0, from: currentDirectory) }
+        let start = repositoryPath.map { Self.absolute($0, from: currentDirectory) } ?? currentDirectory
+        do {
+            let repository = try Repository.discover(startingAt: start)
+            self.repository = repository
+            base = repository.workingDirectory
+            repositoryError = nil
+        } catch {
+            repository = nil
+            // Linting files on disk works outside a repository; the rest needs one.
+            base = repositoryPath == nil ? currentDirectory : nil
+            repositoryError = "\(error)"
+        }
+    }
+
+    private let repositoryError: String?
+
+    public func load(_ source: RunbookSource) throws -> LintInput {
+        switch source {
+        case .revision(let revision): return try loadRevision(revision)
+        case .staged: return try loadStaged()
+        case .workingTree: return try loadDisk(paths: nil)
+        case .paths(let paths): return try loadDisk(paths: paths)
+        }
+    }
+
+    // MARK: A commit's tree
+
+    private func loadRevision(_ revision: String) throws -> LintInput {
+        let repository = try requireRepository()
+        let commit = try repository.resolveCommit(revision)
+        let entries = try repository.treeEntries(commit: commit, under: "")
+        let config = try explicitConfigOrNil() ?? gitConfig(entries.first { $0.path == Self.configFileName }, in: repository)
+        let runbooks = entries.filter { config.isRunbook($0.path) && $0.kind != .submodule }
+        let files = try runbooks.map { try sourceFile($0, in: repository, config: config) }
+        return LintInput(
+            config: config, files: files, treePaths: Set(entries.map(\.path)), otherRunbooks: [],
+            note: files.isEmpty ? noRunbooksNote(config, where: "in \(revision)") : nil)
+    }
+
+    // MARK: The index
+
+    /// Lints the staged runbooks that differ from HEAD (all of them when the
+    /// config changed or there is no commit yet); the rest count only for ids.
+    private func loadStaged() throws -> LintInput {
+        let repository = try requireRepository()
+        let staged = try repository.indexEntries(under: "")
+        var committed: [String: ObjectID] = [:]
+        if let head = try? repository.resolveCommit("HEAD") {
+            for entry in try repository.treeEntries(commit: head, under: "") { committed[entry.path] = entry.id }
+        }
+        let stagedConfig = staged.first { $0.path == Self.configFileName }
+        let config = try explicitConfigOrNil() ?? gitConfig(stagedConfig, in: repository)
+        let configChanged = committed.isEmpty || stagedConfig?.id != committed[Self.configFileName]
+        let runbooks = staged.filter { config.isRunbook($0.path) && $0.kind != .submodule }
+        let changed = runbooks.filter { configChanged || committed[$0.path] != $0.id }
+        let changedPaths = Set(changed.map(\.path))
+        let parser = RunbookParser(config: config)
+        let others = try runbooks.filter { !changedPaths.contains($0.path) }.map { entry in
+            try summary(of: entry, in: repository, parser: parser)
+        }
+        return LintInput(
+            config: config, files: try changed.map { try sourceFile($0, in: repository, config: config) },
+            treePaths: Set(staged.map(\.path)), otherRunbooks: others,
+            note: runbooks.isEmpty ? noRunbooksNote(config, where: "in the index") : nil)
+    }
+
+    /// The id of a runbook that is not linted: from the path, unless its front
+    /// matter declares one, which only then is parsed.
+    private func summary(of entry: TreeEntry, in repository: Repository, parser: RunbookParser) throws -> RunbookSummary {
+        let fallback = RunbookSummary(path: entry.path, id: parser.defaultID(for: entry.path), idLocation: .init(line: 1, column: 1))
+        guard entry.kind == .file || entry.kind == .executable,
+              try repository.blobSize(entry.id) <= parser.config.maxFileSize else { return fallback }
+        let bytes = try repository.blob(entry.id)
+        guard FrontMatterScan.declaresID(bytes) else { return fallback }
+        return RunbookSummary(parser.parse(path: entry.path, bytes: bytes))
+    }
+
+    // MARK: Files on disk
+
+    private func loadDisk(paths: [String]?) throws -> LintInput {
+        guard let base else {
+            throw SourceError(
+                repository?.isBare == true
+                    ? "'\(repository!.gitDirectory)' is a bare repository, which has no files on disk; use --rev REF"
+                    : "cannot open the repository: \(repositoryError ?? "unknown error")")
+        }
+        let config = try explicitConfigOrNil() ?? diskConfig(base + "/" + Self.configFileName)
+        var treePaths = Set(try repository?.indexEntries(under: "").map(\.path) ?? [])
+        let rootEntries = DiskTree.entries(base: base, under: config.rootPrefix)
+        treePaths.formUnion(rootEntries.map(\.path))
+        let selected: [String]
+        if let paths {
+            selected = try paths.flatMap { try runbookPaths(for: $0, base: base, config: config) }
+        } else {
+            selected = rootEntries.map(\.path).filter(config.isRunbook)
+        }
+        let files = try Array(Set(selected)).sorted().map { path in
+            let (bytes, unreadable) = try DiskTree.read(base + "/" + path, limit: config.maxFileSize)
+            return SourceFile(path: path, bytes: bytes, unreadableReason: unreadable)
+        }
+        let note = files.isEmpty && paths == nil ? noRunbooksNote(config, where: "on disk") : nil
+        return LintInput(config: config, files: files, treePaths: treePaths, otherRunbooks: otherDiskRunbooks(
+            rootEntries.map(\.path).filter(config.isRunbook), excluding: Set(selected), base: base, config: config), note: note)
+    }
+
+    /// Paths given on the command line, as runbook paths relative to the base.
+    /// Files that are not runbooks under the config (a README, a file outside
+    /// the root) are skipped, since the pre-commit framework passes every changed file.
+    private func runbookPaths(for argument: String, base: String, config: Config) throws -> [String] {
+        let absolute = Self.absolute(argument, from: currentDirectory)
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        guard standardized == base || standardized.hasPrefix(base + "/") else {
+            throw SourceError("'\(argument)' is outside the repository at '\(base)'")
+        }
+        let relative = standardized == base ? "" : String(standardized.dropFirst(base.count + 1))
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: standardized, isDirectory: &isDirectory)
+            || (try? FileManager.default.destinationOfSymbolicLink(atPath: standardized)) != nil else {
+            throw SourceError("'\(argument)': no such file or folder")
+        }
+        if isDirectory.boolValue {
+            return DiskTree.entries(base: base, under: relative).map(\.path).filter(config.isRunbook)
+        }
+        return config.isRunbook(relative) ? [relative] : []
+    }
+
+    /// Ids of the runbooks on disk that are not being linted, for duplicate checks.
+    private func otherDiskRunbooks(_ all: [String], excluding linted: Set<String>, base: String, config: Config) -> [RunbookSummary] {
+        let parser = RunbookParser(config: config)
+        return all.filter { !linted.contains($0) }.map { path in
+            let fallback = RunbookSummary(path: path, id: parser.defaultID(for: path), idLocation: .init(line: 1, column: 1))
+            guard let (bytes, unreadable) = try? DiskTree.read(base + "/" + path, limit: config.maxFileSize),
+                  unreadable == nil, FrontMatterScan.declaresID(bytes) else { return fallback }
+            return RunbookSummary(parser.parse(path: path, bytes: bytes))
+        }
+    }
+
+    // MARK: Helpers
+
+    private func requireRepository() throws -> Repository {
+        guard let repository else {
+            throw SourceError("cannot open the repository: \(repositoryError ?? "unknown error")")
+        }
+        return repository
+    }
+
+    private func sourceFile(_ entry: TreeEntry, in repository: Repository, config: Config) throws -> SourceFile {
+        if entry.kind == .symlink {
+            return SourceFile(path: entry.path, bytes: [], unreadableReason: "file is a symbolic link; runbooks must be regular files")
+        }
+        let size = try repository.blobSize(entry.id)
+        if size > config.maxFileSize {
+            return SourceFile(
+                path: entry.path, bytes: [],
+                unreadableReason: "file is \(size) bytes, over the limit of \(config.maxFileSize) (max_file_size in runbook.yml)")
+        }
+        return SourceFile(path: entry.path, bytes: try repository.blob(entry.id))
+    }
+
+    private func explicitConfigOrNil() throws -> Config? {
+        guard let explicitConfig else { return nil }
+        guard FileManager.default.fileExists(atPath: explicitConfig) else {
+            throw SourceError("config file '\(explicitConfig)' does not exist")
+        }
+        return try diskConfig(explicitConfig)
+    }
+
+    private func diskConfig(_ path: String) throws -> Config {
+        guard let data = FileManager.default.contents(atPath: path) else { return Config() }
+        return try parseConfig([UInt8](data), path: displayPath(path))
+    }
+
+    private func gitConfig(_ entry: TreeEntry?, in repository: Repository) throws -> Config {
+        guard let entry else { return Config() }
+        return try parseConfig(try repository.blob(entry.id), path: entry.path)
+    }
+
+    private func parseConfig(_ bytes: [UInt8], path: String) throws -> Config {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ConfigError(path: path, line: 1, column: 1, key: "", message: "the file is not UTF-8 text")
+        }
+        return try ConfigParser(path: path).parse(text)
+    }
+
+    private func displayPath(_ path: String) -> String {
+        if let base, path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+        return path
+    }
+
+    private func noRunbooksNote(_ config: Config, where place: String) -> String {
+        let root = config.rootPrefix.isEmpty ? "the repository root" : "'\(config.rootPrefix)/'"
+        return "no runbooks found under \(root) \(place); set root (and include/exclude) in \(Self.configFileName)"
+    }
+
+    private static func absolute(_ path: String, from directory: String) -> String {
+        path.hasPrefix("/") ? path : directory + "/" + path
+    }
+}

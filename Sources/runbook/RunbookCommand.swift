@@ -1,0 +1,12 @@
+import ArgumentParser
+import RunbookCore
+
+/// `runbook`: the root command, which only lists the subcommands.
+struct RunbookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runbook",
+        abstract: "Runbooks as code: lint, build and run incident runbooks kept as Markdown in Git.",
+        version: RunbookVersion.current,
+        subcommands: [LintCommand.self, HookCommand.self]
+    )
+}
