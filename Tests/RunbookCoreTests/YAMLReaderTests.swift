@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    @Test(arguments: ["? *a8\n", "*a8 : x\n", "{*a8: x}\n", "- *a8: x\n"])
+    func aliasesAsKeysAreRefused(_ key: String) {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            yaml += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n"
+        }
+        #expect(throws: YAMLError.self) { try YAMLReader.read("root:\n" + yaml.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n" + key) }
+    }
+
+    @Test func aliasesAsValuesAreFine() throws {
+        let value = try YAMLReader.read("base: &base [a, b]\ntags: *base\nnote: 'a *star: inside'\n")
+        #expect(value["tags"]?.scalarList == ["a", "b"])
+    }
+
     @Test func deepNestingIsRefusedBeforeParsing() {
         let yaml = "a: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         #expect(throws: YAMLError.self) { try YAMLReader.read(yaml) }

@@ -36,7 +36,8 @@ public struct SectionRequirements: Sendable, Hashable {
     public func canonicalName(for heading: String) -> String? {
         let key = Self.normalized(heading)
         if let name = requiredNames.first(where: { Self.normalized($0) == key }) { return name }
-        for (name, alternatives) in aliases where alternatives.contains(where: { Self.normalized($0) == key }) {
+        for (name, alternatives) in aliases.sorted(by: { $0.key < $1.key })
+        where alternatives.contains(where: { Self.normalized($0) == key }) {
             return name
         }
         return nil

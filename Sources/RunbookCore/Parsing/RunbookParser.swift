@@ -34,7 +34,7 @@ public struct RunbookParser: Sendable {
                 message: "front matter opened on line 1 is never closed with a '---' line", line: 1, column: 1)
         } else if let yaml = split.yaml {
             do {
-                metadata = try MetadataReader.read(try YAMLReader.read(yaml, firstLine: split.yamlLine))
+                metadata = try MetadataReader.read(try YAMLReader.read(String(yaml), firstLine: split.yamlLine))
             } catch {
                 frontMatterError = error
             }

@@ -55,8 +55,9 @@ struct ShellTranscript {
 }
 
 /// What is still open at the end of a line: a quote, a continuation, here-documents.
+/// Scans UTF-8 bytes: every syntax character is ASCII, and this runs on every command.
 private struct LineState {
-    var quote: Character?
+    var quote: UInt8?
     var continues = false
     var pendingHereDocuments: [HereDocument] = []
     var openHereDocument: HereDocument?
@@ -78,30 +79,52 @@ private struct LineState {
             return
         }
         continues = false
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        var previous: UInt8 = UInt8(ascii: " ")
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
             if let open = quote {
-                if character == open {
+                if byte == open {
                     quote = nil
-                } else if character == "\\", open == "\"", line.index(after: index) < line.endIndex {
-                    index = line.index(after: index)
+                } else if byte == UInt8(ascii: "\\"), open == UInt8(ascii: "\""), next < bytes.endIndex {
+                    index = bytes.index(after: next)
+                    previous = 0
+                    continue
                 }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == "\\" {
-                if line.index(after: index) == line.endIndex {
-                    continues = true
-                } else {
-                    index = line.index(after: index)
+            } else {
+                switch byte {
+                case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                    quote = byte
+                case UInt8(ascii: "\\"):
+                    if next == bytes.endIndex {
+                        continues = true
+                    } else {
+                        index = bytes.index(after: next)
+                        previous = 0
+                        continue
+                    }
+                case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t"):
+                    index = bytes.endIndex  // a comment runs to the end of the line
+                    continue
+                case UInt8(ascii: "<"):
+                    if next < bytes.endIndex, bytes[next] == UInt8(ascii: "<") {
+                        let afterPair = bytes.index(after: next)
+                        if afterPair < bytes.endIndex, bytes[afterPair] == UInt8(ascii: "<") {
+                            index = bytes.index(after: afterPair)  // a here-string, not a document
+                        } else {
+                            index = readHereDocument(line, at: afterPair)
+                        }
+                        previous = 0
+                        continue
+                    }
+                default:
+                    break
                 }
-            } else if character == "#", index == line.startIndex || line[line.index(before: index)] == " " {
-                break  // a comment runs to the end of the line
-            } else if line[index...].hasPrefix("<<"), !line[index...].hasPrefix("<<<") {
-                index = readHereDocument(line, at: line.index(index, offsetBy: 2))
-                continue
             }
-            index = line.index(after: index)
+            previous = byte
+            index = next
         }
         if quote == nil, !continues, !pendingHereDocuments.isEmpty {
             openHereDocument = pendingHereDocuments.removeFirst()
@@ -109,30 +132,39 @@ private struct LineState {
     }
 
     /// Reads `-WORD`, `'WORD'` or `"WORD"` after `<<`, records it, and returns where scanning resumes.
-    private mutating func readHereDocument(_ line: Substring, at start: Substring.Index) -> Substring.Index {
+    private mutating func readHereDocument(_ line: Substring, at start: String.Index) -> String.Index {
+        let bytes = line.utf8
         var index = start
         var stripsTabs = false
-        if index < line.endIndex, line[index] == "-" {
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") {
             stripsTabs = true
-            index = line.index(after: index)
+            index = bytes.index(after: index)
         }
-        while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
-        var quoteCharacter: Character?
-        if index < line.endIndex, line[index] == "'" || line[index] == "\"" {
-            quoteCharacter = line[index]
-            index = line.index(after: index)
+        while index < bytes.endIndex, bytes[index] == UInt8(ascii: " ") { index = bytes.index(after: index) }
+        var quoteByte: UInt8?
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"") {
+            quoteByte = bytes[index]
+            index = bytes.index(after: index)
         }
         let wordStart = index
-        while index < line.endIndex, line[index].isLetter || line[index].isNumber || line[index] == "_" || line[index] == "-" {
-            index = line.index(after: index)
-        }
+        while index < bytes.endIndex, Self.isWordByte(bytes[index]) { index = bytes.index(after: index) }
         let word = line[wordStart..<index]
-        if let quoteCharacter, index < line.endIndex, line[index] == quoteCharacter {
-            index = line.index(after: index)
+        if let quoteByte, index < bytes.endIndex, bytes[index] == quoteByte {
+            index = bytes.index(after: index)
         }
         if !word.isEmpty {
             pendingHereDocuments.append(HereDocument(delimiter: word, stripsTabs: stripsTabs))
         }
         return index
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Gives every step a name unique within its runbook: the `name` attribute when
 /// set, else a slug of the command or task ("etcdctl-member-list"), numbered on repeats.
 struct StepNamer {
@@ -22,19 +20,43 @@ struct StepNamer {
         return name
     }
 
-    /// Up to three meaningful words: no `sudo`, options, or variable assignments.
+    /// Up to three meaningful words of the first line (no `sudo`, options or
+    /// variable assignments), lowercased ASCII letters and digits joined by dashes.
+    /// Works on bytes: it runs for every step of every runbook.
     static func slug(_ text: String) -> String {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).lazy
-            .filter { !$0.hasPrefix("-") && !$0.contains("=") && $0 != "sudo" && $0 != "$" }
-            .map { word in
-                String(word.lowercased().unicodeScalars.map { scalar in
-                    CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII ? Character(scalar) : "-"
-                })
+        var slug: [UInt8] = []
+        var words = 0
+        var word: [UInt8] = []
+        func finishWord() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard let first = word.first, first != UInt8(ascii: "-"), !word.contains(UInt8(ascii: "=")),
+                  word != Array("sudo".utf8), word != [UInt8(ascii: "$")] else { return }
+            var cleaned: [UInt8] = []
+            for byte in word {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): cleaned.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): cleaned.append(byte + 32)
+                default: if let last = cleaned.last, last != UInt8(ascii: "-") { cleaned.append(UInt8(ascii: "-")) }
+                }
             }
-            .map { $0.split(separator: "-").joined(separator: "-") }
-            .filter { !$0.isEmpty }
-            .prefix(3)
-        let slug = String(words.joined(separator: "-").prefix(40))
-        return slug.isEmpty ? "step" : slug
+            while cleaned.last == UInt8(ascii: "-") { cleaned.removeLast() }
+            guard !cleaned.isEmpty else { return }
+            if !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+            slug += cleaned
+            words += 1
+        }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                finishWord()
+                if words == 3 { break }
+            } else {
+                word.append(byte)
+            }
+        }
+        if words < 3 { finishWord() }
+        let name = String(decoding: slug.prefix(40), as: UTF8.self)
+        let trimmed = name.hasSuffix("-") ? String(name.dropLast()) : name
+        return trimmed.isEmpty ? "step" : trimmed
     }
 }

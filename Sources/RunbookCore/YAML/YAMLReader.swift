@@ -10,16 +10,19 @@ public enum YAMLReader {
     /// laughs" document stops here instead of exhausting memory.
     static let maximumValues = 20_000
 
+    /// Values are kept as text, so the basic resolver (no regular expressions per
+    /// scalar) is enough; `null` is recognised in `convert`.
+    /// Yams's `Constructor` holds only constant tables, so sharing it is safe.
+    nonisolated(unsafe) private static let constructor = Constructor()
+
     /// - Parameter firstLine: the file line on which `text` starts.
     public static func read(_ text: String, firstLine: Int = 1) throws(YAMLError) -> YAMLValue {
-        if let line = lineExceedingNesting(text) {
-            throw YAMLError(
-                message: "YAML nests too deeply (more than \(maximumNesting) levels of indentation or brackets)",
-                line: line + firstLine - 1, column: 1)
+        if let (message, line) = preflight(text) {
+            throw YAMLError(message: message, line: line + firstLine - 1, column: 1)
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .basic, constructor, .utf8)
         } catch let error as YamlError {
             throw translate(error, firstLine: firstLine)
         } catch {
@@ -41,7 +44,9 @@ public enum YAMLReader {
         }
         switch node {
         case .scalar(let scalar):
-            if node.tag == Tag(.null) { return YAMLValue(kind: .null, line: line, column: column) }
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return YAMLValue(kind: .null, line: line, column: column)
+            }
             return YAMLValue(kind: .scalar(scalar.string), line: line, column: column)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
@@ -69,17 +74,33 @@ public enum YAMLReader {
         }
     }
 
-    /// A cheap upper bound on nesting, checked before Yams recurses: open flow
-    /// brackets plus, per line, its indentation and block indicators (`- - - x`
-    /// nests three sequences on one line). Quoted text may overcount; the bound
-    /// is generous enough that real files never reach it.
-    private static func lineExceedingNesting(_ text: String) -> Int? {
+    /// Rejects, before Yams sees it, what would make Yams itself recurse or hash
+    /// without bound: nesting deeper than `maximumNesting` (a cheap upper bound:
+    /// open flow brackets plus, per line, indentation and block indicators, as
+    /// `- - - x` nests three lists on one line), and aliases used as mapping keys
+    /// (Yams hashes every key whole, which a key aliasing a large value multiplies).
+    /// Quoted text may overcount; real files never come near the bounds.
+    private static func preflight(_ text: String) -> (message: String, line: Int)? {
         var flowDepth = 0
         var line = 1
         var lineDepth = 0
         var atIndent = true
-        var previous: UInt8 = 0
+        var previous: UInt8 = UInt8(ascii: "\n")
+        var inAlias = false
+        var aliasEnded = false
         for byte in text.utf8 {
+            if inAlias {
+                if isAliasNameByte(byte) { continue }
+                inAlias = false
+                aliasEnded = true
+            }
+            if aliasEnded {
+                if byte == UInt8(ascii: " ") { continue }
+                aliasEnded = false
+                if byte == UInt8(ascii: ":") || previous == UInt8(ascii: "?") {
+                    return ("a YAML alias cannot be used as a key", line)
+                }
+            }
             switch byte {
             case UInt8(ascii: "\n"):
                 line += 1
@@ -95,18 +116,30 @@ public enum YAMLReader {
                 flowDepth = max(0, flowDepth - 1)
             case UInt8(ascii: " ") where previous == UInt8(ascii: "-") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "?"):
                 lineDepth += 1
+            case UInt8(ascii: "*") where [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "?")].contains(previous):
+                inAlias = true
             default:
                 break
             }
-            if byte != UInt8(ascii: " ") { atIndent = false }
-            previous = byte
+            if byte != UInt8(ascii: " ") {
+                atIndent = false
+                previous = byte
+            } else if previous != UInt8(ascii: "?") {
+                previous = byte
+            }
             // Indentation counts in columns and a level takes at least one, so the
             // bound may be loose but is never too tight.
             if flowDepth + lineDepth > maximumNesting {
-                return line
+                return ("YAML nests too deeply (more than \(maximumNesting) levels of indentation or brackets)", line)
             }
         }
         return nil
+    }
+
+    private static func isAliasNameByte(_ byte: UInt8) -> Bool {
+        !(byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[")
+            || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: "\r"))
     }
 
     private static func translate(_ error: YamlError, firstLine: Int) -> YAMLError {

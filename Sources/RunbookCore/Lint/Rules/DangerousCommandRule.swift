@@ -23,14 +23,15 @@ struct DangerousCommandRule: Rule {
                 expected: ["5:1"]),
             RuleExample(
                 """
-                # Disk full
+                # etcd has no leader
                 ## Mitigation
                 ```console
-                $ kubectl delete namespace logging
-                namespace "logging" deleted
+                $ systemctl stop etcd
+                $ etcdctl defrag
+                Finished defragmenting etcd member[127.0.0.1:2379]
                 ```
                 """,
-                config: "sections: {required: [Mitigation], commands: {}}\nexecutor: {deny: ['kubectl delete namespace']}",
+                config: "sections: {required: [Mitigation], commands: {}}\nexecutor: {deny: ['systemctl (stop|disable) etcd']}",
                 expected: ["4:1"]),
         ],
         nonTriggering: [
@@ -39,12 +40,12 @@ struct DangerousCommandRule: Rule {
                 # Disk full
                 ## Mitigation
                 Never run `rm -rf /` here.
-                ```bash {name=wipe-scratch dangerous=true}
-                rm -rf /
+                ```bash {name=format-scratch dangerous=true}
+                mkfs.ext4 /dev/nvme1n1
                 ```
                 ```console
-                $ tail -n 1 /var/log/sudo.log
-                denied: rm -rf /
+                $ grep -c 'rm -rf /' /var/log/sudo.log
+                rm -rf / was denied 3 times
                 ```
                 """,
                 config: "sections: {required: [Mitigation], commands: {}}"),
