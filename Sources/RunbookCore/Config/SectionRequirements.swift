@@ -43,6 +43,17 @@ public struct SectionRequirements: Sendable, Hashable {
         return nil
     }
 
+    /// Normalized heading text → required name, for every name and alias:
+    /// `canonicalName(for:)` as one table, built once per parse configuration.
+    public var canonicalNameTable: [String: String] {
+        var table: [String: String] = [:]
+        for (name, alternatives) in aliases.sorted(by: { $0.key > $1.key }) {
+            for alternative in alternatives { table[Self.normalized(alternative)] = name }
+        }
+        for name in requiredNames.reversed() { table[Self.normalized(name)] = name }
+        return table
+    }
+
     /// The names a section can be known by: required ones, MD043 literals, and command minimums.
     public var requiredNames: [String] {
         if let headings {
@@ -54,7 +65,7 @@ public struct SectionRequirements: Sendable, Hashable {
         return required
     }
 
-    static func normalized(_ name: String) -> String {
+    public static func normalized(_ name: String) -> String {
         name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 }

@@ -5,9 +5,11 @@ import MarkdownKit
 /// with the file is recorded on the runbook for the lint rules to report.
 public struct RunbookParser: Sendable {
     public let config: Config
+    private let sectionNames: [String: String]
 
     public init(config: Config) {
         self.config = config
+        sectionNames = config.sections.canonicalNameTable
     }
 
     public func parse(path: String, bytes: [UInt8]) -> Runbook {
@@ -107,7 +109,7 @@ public struct RunbookParser: Sendable {
             guard heading.level == 2 else { return nil }
             let end = offset + 1 < boundaries.count ? boundaries[offset + 1].node : document.nodes.count
             return Section(
-                title: heading.text, name: config.sections.canonicalName(for: heading.text),
+                title: heading.text, name: sectionNames[SectionRequirements.normalized(heading.text)],
                 location: heading.location, contentNodes: document.nodes[heading.node].end..<end, commandCount: 0)
         }
     }

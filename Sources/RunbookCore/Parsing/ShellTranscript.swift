@@ -9,9 +9,9 @@ struct ShellTranscript {
 
     init(_ code: String, firstLine: Int, session: Bool) {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
+            line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
         }
-        let prompted = session || lines.contains { $0.hasPrefix("$ ") || $0 == "$" }
+        let prompted = session || lines.contains { Self.startsWith($0, UInt8(ascii: "$")) }
         var commands: [Command] = []
         var current: [Substring] = []
         var startLine = 0
@@ -23,20 +23,20 @@ struct ShellTranscript {
                     guard let command = Self.afterPrompt(line) else { continue }  // output
                     text = command
                 }
-                let trimmed = text.drop { $0 == " " || $0 == "\t" }
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                let firstVisible = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+                if firstVisible == nil || firstVisible == UInt8(ascii: "#") { continue }
                 current = [text]
                 startLine = firstLine + offset
                 state = LineState()
                 state.scan(text)
             } else {
                 // PS2 prompts ("> ") mark continuation lines in transcripts.
-                let text = prompted && !state.inHereDocument && line.hasPrefix("> ") ? line.dropFirst(2) : line
+                let text = prompted && !state.inHereDocument && Self.startsWith(line, UInt8(ascii: ">")) ? line.dropFirst(2) : line
                 current.append(text)
                 state.scan(text)
             }
             if state.isComplete {
-                commands.append(Command(text: current.joined(separator: "\n"), line: startLine))
+                commands.append(Command(text: current.count == 1 ? String(current[0]) : current.joined(separator: "\n"), line: startLine))
                 current = []
             }
         }
@@ -47,10 +47,18 @@ struct ShellTranscript {
         self.commands = commands
     }
 
+    /// Whether the line is `prompt` followed by a space, or `prompt` alone (an empty prompt).
+    private static func startsWith(_ line: Substring, _ prompt: UInt8) -> Bool {
+        var bytes = line.utf8.makeIterator()
+        guard bytes.next() == prompt else { return false }
+        let next = bytes.next()
+        return next == nil || next == UInt8(ascii: " ")
+    }
+
     /// The command after a `$ ` or `# ` prompt, or nil for an output line.
     private static func afterPrompt(_ line: Substring) -> Substring? {
-        if line.hasPrefix("$ ") || line.hasPrefix("# ") { return line.dropFirst(2) }
-        return nil
+        guard line.utf8.count >= 2, startsWith(line, UInt8(ascii: "$")) || startsWith(line, UInt8(ascii: "#")) else { return nil }
+        return line.dropFirst(2)
     }
 }
 

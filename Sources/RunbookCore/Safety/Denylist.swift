@@ -3,10 +3,19 @@
 ///
 /// Shell commands are recognised in command position only — after looking through
 /// pipelines and lists, `$(...)`/backticks, `sh -c`, `ssh host CMD`, `eval`, `sudo`,
-/// `env`, `xargs`, `timeout`, `kubectl exec --` and similar wrappers, with quotes
-/// respected — so an argument of `echo` or `grep` is data, not a command. SQL and Redis
-/// statements are recognised anywhere in arguments and here-documents (they reach a
-/// database through many clients), except in the arguments of text-search programs.
+/// `env`, `xargs`, `timeout`, `kubectl exec --` and similar wrappers, here-documents and
+/// `echo …` piped into a shell, with quotes respected — so an argument of `echo` or
+/// `grep` is data, not a command.
+///
+/// Database statements are recognised in data, since they reach a database through many
+/// clients (`psql -c`, `mysql -e`, a here-document, `echo … | psql`): `DROP DATABASE`,
+/// `DROP SCHEMA`, `DROP TABLE`, `TRUNCATE TABLE`, `FLUSHALL`/`FLUSHDB` in any argument or
+/// here-document (even `echo 'DROP TABLE t'`); the wordier `TRUNCATE t` and `DELETE FROM t`
+/// without `WHERE` only in a here-document or in a pipeline with a database client. The
+/// arguments of text-search programs (`grep`, `rg`, `git`, …) are never statements.
+///
+/// Entries are tried in order and the first match is reported; patterns from configuration
+/// come after the built-in entries.
 public struct Denylist: Sendable {
     /// The entries in the order they are tried; the first that matches is reported.
     public let entries: [DenylistEntry]
@@ -26,6 +35,7 @@ public struct Denylist: Sendable {
 
     /// For each program some entries are limited to, the indices of those entries.
     private let entriesByProgram: [String: [Int]]
+    private let memo = DenylistMemo()
 
     init(entries: [DenylistEntry]) {
         self.entries = entries
@@ -39,6 +49,10 @@ public struct Denylist: Sendable {
     /// The first entry the command matches, or nil. `command` is ONE parsed shell command as a runbook step holds it:
     /// a shell line with its backslash continuations joined (may contain pipes, &&, ;, $(...), quotes, a here-document body).
     public func match(_ command: String) -> DenylistMatch? {
+        memo.answer(for: command) { analyse(command) }
+    }
+
+    private func analyse(_ command: String) -> DenylistMatch? {
         let analysis = ShellAnalysis(command)
         // Entries limited to some programs are tried only when the command runs one of them.
         var relevant = [Bool](repeating: false, count: entries.count)

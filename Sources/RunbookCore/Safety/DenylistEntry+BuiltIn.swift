@@ -50,7 +50,7 @@ extension DenylistEntry {
                       programs: ["lvremove", "vgremove", "pvremove", "zpool", "zfs"], invocation: destroysVolume),
 
         // The machine
-        DenylistEntry(id: "fork-bomb", reason: "is a fork bomb that exhausts the process table",
+        DenylistEntry(id: "fork-bomb", reason: "runs a fork bomb that exhausts the process table",
                       matcher: .analysis { $0.codeTexts.contains(where: isForkBomb) }),
         DenylistEntry(id: "curl-pipe-shell", reason: "runs a script downloaded from the network without reviewing it",
                       invocation: runsDownloadedScript),
@@ -70,15 +70,16 @@ extension DenylistEntry {
 
         // Data stores
         DenylistEntry(id: "sql-drop-database", reason: "drops a whole database or schema", matcher: .analysis { analysis in
-            analysis.dataTexts.contains(where: dropsDatabase) || analysis.invocations.contains(where: runsDropDatabaseTool)
+            analysis.dataTexts.contains { dropsDatabase($0.text) } || analysis.invocations.contains(where: runsDropDatabaseTool)
         }),
-        DenylistEntry(id: "sql-drop-table", reason: "drops a database table", matcher: .analysis { $0.dataTexts.contains(where: dropsTable) }),
+        DenylistEntry(id: "sql-drop-table", reason: "drops a database table",
+                      matcher: .analysis { $0.dataTexts.contains { dropsTable($0.text) } }),
         DenylistEntry(id: "sql-truncate", reason: "deletes every row of a database table (TRUNCATE)",
-                      matcher: .analysis { $0.dataTexts.contains(where: truncatesTable) }),
+                      matcher: .analysis { $0.dataTexts.contains { truncatesTable($0.text, bare: $0.isStatementContext) } }),
         DenylistEntry(id: "sql-delete-all", reason: "deletes every row of a database table (DELETE without WHERE)",
-                      matcher: .analysis { $0.dataTexts.contains(where: deletesAllRows) }),
+                      matcher: .analysis { $0.dataTexts.contains { $0.isStatementContext && deletesAllRows($0.text) } }),
         DenylistEntry(id: "redis-flush", reason: "deletes every key of a Redis database (FLUSHALL/FLUSHDB)",
-                      matcher: .analysis { $0.dataTexts.contains(where: flushesRedis) }),
+                      matcher: .analysis { $0.dataTexts.contains { flushesRedis($0.text) } }),
         DenylistEntry(id: "etcd-delete-all", reason: "deletes every key in etcd", programs: ["etcdctl"], invocation: deletesAllEtcdKeys),
 
         // Clusters, infrastructure, repositories
@@ -175,23 +176,35 @@ extension DenylistEntry {
     /// Path segments that stand for a whole directory: `/`, `.`, `..`, `*`, `.*`.
     private static let wholeDirectorySegments: Set<Substring> = ["", ".", "..", "*", ".*"]
 
-    /// Whether `path` is the root (`/`, `/*`, `/.`), the home directory (`~`, `~/`, `$HOME/*`), or a top-level
-    /// system directory (`/etc`, `/usr/*`). A relative `*` or `.` is classified by the working directory.
+    /// Whether `path` is the root (`/`, `/*`, `/.`, `/tmp/..`), the home directory (`~`, `~/`, `$HOME/*`), or a
+    /// top-level system directory (`/etc`, `/usr/*`). A relative `*` or `.` is classified by the working directory.
     static func classify(_ path: String, workingDirectory: String? = nil) -> PathClass? {
-        for home in ["~", "$HOME", "${HOME}"] where path.hasPrefix(home) {
-            let rest = path.dropFirst(home.count)
-            guard rest.isEmpty || rest.hasPrefix("/") else { continue }
-            return rest.split(separator: "/").allSatisfy(wholeDirectorySegments.contains) ? .home : nil
-        }
-        let segments = path.split(separator: "/")
-        if path.hasPrefix("/") {
-            if segments.allSatisfy(wholeDirectorySegments.contains) { return .root }
-            if let first = segments.first, systemDirectories.contains(first),
-               segments.dropFirst().allSatisfy(wholeDirectorySegments.contains) { return .system }
-            return nil
-        }
-        if let workingDirectory, workingDirectory != path, segments.allSatisfy(wholeDirectorySegments.contains) {
+        var base = PathClass.root
+        var rest = Substring(path)
+        if let home = ["~", "$HOME", "${HOME}"].first(where: { path == $0 || path.hasPrefix($0 + "/") }) {
+            base = .home
+            rest = rest.dropFirst(home.count)
+        } else if !path.hasPrefix("/") {
+            guard let workingDirectory, workingDirectory != path,
+                  path.split(separator: "/").allSatisfy(wholeDirectorySegments.contains) else { return nil }
             return classify(workingDirectory)
+        }
+        var segments: [Substring] = []
+        var aboveBase = false
+        for segment in rest.split(separator: "/") where segment != "." {
+            if segment == ".." {
+                if segments.popLast() == nil { aboveBase = true }
+            } else {
+                segments.append(segment)
+            }
+        }
+        let everything: Set<Substring> = ["*", ".*"]
+        if segments.allSatisfy(everything.contains) {
+            return base == .home && aboveBase ? .system : base  // `~/..` is /home
+        }
+        if base == .root, let first = segments.first, systemDirectories.contains(first),
+           segments.dropFirst().allSatisfy(everything.contains) {
+            return .system
         }
         return nil
     }
@@ -369,8 +382,18 @@ extension DenylistEntry {
 
     /// `:(){ :|:& };:` and the same shape with any name or spacing, or in `function f { f|f& }` form.
     static func isForkBomb(_ code: String) -> Bool {
-        let utf8 = code.utf8
-        guard utf8.contains(0x7B), utf8.contains(0x7C), utf8.contains(0x26) else { return false }  // { | &
+        // Cheap filter: a `{` right after `)` (a function body) or the `function` keyword, and a `|` and a `&`.
+        var previous: UInt8 = 0, opensBody = false, pipe = false, ampersand = false
+        for byte in code.utf8 {
+            switch byte {
+            case 0x7B: if previous == 0x29 { opensBody = true }
+            case 0x7C: pipe = true
+            case 0x26: ampersand = true
+            default: break
+            }
+            if byte != 0x20 && byte != 0x09 { previous = byte }
+        }
+        guard pipe, ampersand, opensBody || code.contains("function") else { return false }
         return forkBombExpression.firstMatch(in: code, range: NSRange(location: 0, length: code.utf16.count)) != nil
     }
 
@@ -557,13 +580,14 @@ extension DenylistEntry {
         }
     }
 
-    /// `TRUNCATE TABLE x` anywhere; `TRUNCATE x` where a statement starts (not the `truncate -s 0 file` command).
-    static func truncatesTable(_ text: String) -> Bool {
+    /// `TRUNCATE TABLE x` anywhere; with `bare`, also `TRUNCATE x` where a statement starts
+    /// (never the `truncate -s 0 file` command: options follow it, not a name).
+    static func truncatesTable(_ text: String, bare: Bool) -> Bool {
         scan(text, for: ["truncate"]) { bytes, tokens in
             for index in tokens.indices.dropLast() where tokens[index].text == "truncate" {
                 let token = tokens[index], next = tokens[index + 1]
                 if next.text == "table" && spaceBetween(bytes, token, next) { return true }
-                guard startsStatement(bytes, token), next.start > token.end else { continue }
+                guard bare, startsStatement(bytes, token), next.start > token.end else { continue }
                 let gap = bytes[token.end..<next.start]
                 let quotes: Set<UInt8> = [0x22, 0x60, 0x5B]  // " ` [
                 if let first = gap.first, isSpace(first), gap.allSatisfy({ isSpace($0) || quotes.contains($0) }),

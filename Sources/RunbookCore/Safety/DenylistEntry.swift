@@ -47,7 +47,7 @@ public struct DenylistEntry: Sendable {
         do {
             expression = try NSRegularExpression(pattern: pattern)
         } catch {
-            throw .invalidPattern(pattern, Self.message(for: error))
+            throw .invalidPattern(pattern, Self.problem(in: pattern))
         }
         self.init(id: "custom", reason: "matches the deny pattern '\(pattern)' from the configuration (executor.deny)",
                   matcher: .pattern(expression))
@@ -62,10 +62,13 @@ public struct DenylistEntry: Sendable {
         }
     }
 
-    private static func message(for error: any Error) -> String {
-        let error = error as NSError
-        if let detail = error.userInfo["NSInvalidValue"] as? String, !detail.isEmpty {
-            return "not a valid regular expression (\(detail))"
+    /// Foundation on Linux gives no detail for an invalid pattern; Swift's own regex parser
+    /// (only used here, on the error path) says what is wrong in most cases.
+    private static func problem(in pattern: String) -> String {
+        do {
+            _ = try Regex(pattern)
+        } catch {
+            return "not a valid regular expression: \(error)"
         }
         return "not a valid regular expression"
     }

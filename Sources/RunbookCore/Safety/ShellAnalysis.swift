@@ -32,7 +32,15 @@ struct ShellAnalysis: Sendable {
     private(set) var codeTexts: [String] = []
     /// Arguments and standard-input texts that are data, where statements for a database
     /// client (SQL, Redis) may appear — except those of text-search programs such as `grep`.
-    private(set) var dataTexts: [String] = []
+    private(set) var dataTexts: [DataText] = []
+
+    /// A text that may hold database statements.
+    struct DataText: Sendable {
+        var text: String
+        /// Whether the text is likely to be executed as statements: standard input (a here-document
+        /// or here-string), or arguments in a pipeline with a database client (`psql -c …`, `echo … | mysql`).
+        var isStatementContext: Bool
+    }
 
     /// Nested shell levels (`sh -c`, `ssh`, `eval`, here-documents) deeper than this are not analyzed.
     static let maximumDepth = 8
@@ -46,15 +54,23 @@ struct ShellAnalysis: Sendable {
         codeTexts.append(parsed.code)
         var workingDirectory: String?
         var stages: [Int: [String]] = [:]
-        for command in parsed.commands {
-            let unwrapped = Self.unwrap(command.words)
+        var previousStage: [Int: Int] = [:]  // pipeline → position of its latest command
+        let unwrappedCommands = parsed.commands.map { Self.unwrap($0.words) }
+        let names = unwrappedCommands.map { Self.programName($0.argv.first ?? "") }
+        var databasePipelines = Set<Int>()
+        for (command, name) in zip(parsed.commands, names) where Self.databaseClients.contains(name) {
+            databasePipelines.insert(command.pipeline)
+        }
+        for (position, command) in parsed.commands.enumerated() {
+            let unwrapped = unwrappedCommands[position]
+            let name = names[position]
             let argv0 = unwrapped.argv.first ?? ""
-            let name = Self.programName(argv0)
             let args = Array(unwrapped.argv.dropFirst())
             invocations.append(Invocation(
                 name: name, argv0: argv0, args: args, redirections: command.redirections,
                 upstream: stages[command.pipeline] ?? [], workingDirectory: workingDirectory))
             stages[command.pipeline, default: []].append(name)
+            let upstream = previousStage.updateValue(position, forKey: command.pipeline)
             if name == "cd" || name == "pushd" {
                 workingDirectory = args.first { !$0.hasPrefix("-") || $0 == "-" } ?? "~"
             }
@@ -62,25 +78,47 @@ struct ShellAnalysis: Sendable {
             let stdinIsScript = unwrapped.stdinIsScript
                 || (Self.shells.contains(name) && Self.readsProgramFromStdin(name: name, args: args))
             if !Self.searchPrograms.contains(name) {
+                let statements = databasePipelines.contains(command.pipeline)
                 let joined = unwrapped.dataArgs.joined(separator: " ")
-                if !joined.isEmpty { dataTexts.append(joined) }
+                if !joined.isEmpty { dataTexts.append(DataText(text: joined, isStatementContext: statements)) }
                 if unwrapped.dataArgs.count > 1 {
-                    dataTexts.append(contentsOf: unwrapped.dataArgs.filter { $0.utf8.contains(0x20) || $0.utf8.contains(0x0A) })
+                    for arg in unwrapped.dataArgs where arg.utf8.contains(0x20) || arg.utf8.contains(0x0A) {
+                        dataTexts.append(DataText(text: arg, isStatementContext: statements))
+                    }
                 }
-                if !stdinIsScript { dataTexts.append(contentsOf: command.stdinTexts) }
+                if !stdinIsScript {
+                    for text in command.stdinTexts { dataTexts.append(DataText(text: text, isStatementContext: true)) }
+                }
             }
             guard depth < Self.maximumDepth else { continue }
             for script in unwrapped.scripts { analyze(script, depth: depth + 1) }
             if stdinIsScript {
                 for script in command.stdinTexts { analyze(script, depth: depth + 1) }
+                // `echo "rm -rf /tmp/x" | sh`: what echo prints is the script.
+                if let upstream, let script = Self.printedText(unwrappedCommands[upstream].argv) {
+                    analyze(script, depth: depth + 1)
+                }
             }
         }
     }
 
+    /// The text `echo ARGS` or `printf FORMAT ARGS` prints, approximately; nil for other programs.
+    private static func printedText(_ argv: [String]) -> String? {
+        guard let program = argv.first.map(programName), program == "echo" || program == "printf" else { return nil }
+        var args = argv.dropFirst()
+        if program == "echo" {
+            while let first = args.first, ["-n", "-e", "-E", "-ne", "-en"].contains(first) { args = args.dropFirst() }
+        } else if args.first == "--" {
+            args = args.dropFirst()
+        }
+        let text = args.joined(separator: " ")
+        return text.replacing("\\n", with: "\n")
+    }
+
     /// The base name of a program word: `rm` for `/usr/bin/rm`.
     static func programName(_ word: String) -> String {
-        guard let slash = word.lastIndex(of: "/") else { return word }
-        return String(word[word.index(after: slash)...])
+        guard let slash = word.utf8.lastIndex(of: 0x2F) else { return word }
+        return String(word[word.utf8.index(after: slash)...])
     }
 }
 
@@ -88,6 +126,13 @@ struct ShellAnalysis: Sendable {
 
 extension ShellAnalysis {
     static let shells: Set<String> = ["sh", "bash", "zsh", "dash", "ksh", "ash", "mksh", "yash", "fish"]
+
+    /// Command-line clients that run SQL given as an argument or on standard input.
+    static let databaseClients: Set<String> = [
+        "psql", "pgcli", "mysql", "mariadb", "mycli", "sqlite3", "sqlite", "litecli", "duckdb", "clickhouse-client",
+        "clickhouse", "cqlsh", "cockroach", "sqlcmd", "isql", "sqlplus", "usql", "bq", "snowsql", "trino", "presto",
+        "vsql", "db2", "mongo", "mongosh", "redis-cli", "valkey-cli",
+    ]
 
     /// Programs whose arguments are search patterns, not statements (`grep -r "DROP TABLE" migrations/`).
     static let searchPrograms: Set<String> = [
@@ -234,6 +279,10 @@ extension ShellAnalysis {
                 rest = args[(separator + 1)...]
             case "ssh":
                 return unwrapSSH(rest)
+            case "gcloud":
+                // `gcloud compute ssh VM --command CMD`
+                guard args.contains("ssh"), let script = longOption("--command", in: args) else { return plain(rest) }
+                return Unwrapped(argv: Array(rest), scripts: [script], dataArgs: [])
             case "eval":
                 return Unwrapped(argv: Array(rest), scripts: [args.joined(separator: " ")], dataArgs: [])
             case "watch":
@@ -320,6 +369,18 @@ extension ShellAnalysis {
         }
         guard hasC, index < args.endIndex else { return nil }
         return args[index]
+    }
+
+    /// The value of `--name VALUE` or `--name=VALUE`.
+    private static func longOption(_ name: String, in args: ArraySlice<String>) -> String? {
+        var index = args.startIndex
+        while index < args.endIndex {
+            let arg = args[index]
+            index += 1
+            if arg == name { return index < args.endIndex ? args[index] : nil }
+            if arg.hasPrefix(name + "=") { return String(arg.dropFirst(name.count + 1)) }
+        }
+        return nil
     }
 
     /// The command of `su -c CMD`, `su --command=CMD`, `su -lc CMD`, or nil.

@@ -78,6 +78,8 @@ extension ShellWords {
         var wordQuoted = false
         var pendingRedirection: String?
         var parenDepth = 0
+        /// Inside `[[ ... ]]`, where `(`, `)`, `|`, `&`, `<` and `>` belong to the test expression.
+        var inTest = false
     }
 
     fileprivate struct PendingHereDocument {
@@ -131,6 +133,7 @@ extension ShellWords {
                 frame.pendingRedirection = nil
             } else {
                 frame.command.words.append(text)
+                if !frame.wordQuoted && (text == "[[" || text == "]]") { frame.inTest = text == "[[" }
             }
             frame.word.removeAll(keepingCapacity: true)
             frame.inWord = false
@@ -145,6 +148,7 @@ extension ShellWords {
                 commands.append(frame.command)
             }
             frame.command = Command()
+            frame.inTest = false
         }
 
         // MARK: The command list
@@ -154,6 +158,13 @@ extension ShellWords {
             var frame = Frame()
             var pipeline = newPipeline()
             while let c = peek() {
+                if frame.inTest && (c == openParen || c == closeParen || c == pipe || c == ampersand || c == less || c == greater) {
+                    frame.word.append(c)
+                    frame.inWord = true
+                    code.append(c)
+                    i += 1
+                    continue
+                }
                 switch c {
                 case space, tab, carriageReturn:
                     endWord(&frame)
@@ -238,7 +249,7 @@ extension ShellWords {
                 case singleQuote:
                     i += 1
                     while let d = peek(), d != singleQuote { frame.word.append(d); i += 1 }
-                    i += 1
+                    i = min(i + 1, bytes.count)
                     frame.inWord = true
                     frame.wordQuoted = true
                     code.append(contentsOf: [singleQuote, singleQuote])
@@ -476,6 +487,7 @@ extension ShellWords {
                 for id in commands[index].hereDocumentIDs {
                     commands[index].stdinTexts.append(hereDocumentBodies[id])
                 }
+                commands[index].hereDocumentIDs = []  // (a backtick's parser finishes before its commands join ours)
             }
         }
     }

@@ -88,7 +88,15 @@ public enum YAMLReader {
         var previous: UInt8 = UInt8(ascii: "\n")
         var inAlias = false
         var aliasEnded = false
+        var quote: UInt8?
         for byte in text.utf8 {
+            if let open = quote {
+                // Quoted text is data: no aliases or nesting inside. Flow scalars may span lines.
+                if byte == open { quote = nil }
+                if byte == UInt8(ascii: "\n") { line += 1 }
+                previous = byte
+                continue
+            }
             if inAlias {
                 if isAliasNameByte(byte) { continue }
                 inAlias = false
@@ -110,6 +118,10 @@ public enum YAMLReader {
                 continue
             case UInt8(ascii: " ") where atIndent:
                 lineDepth += 1
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                if [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: ":")].contains(previous) {
+                    quote = byte
+                }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 flowDepth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):

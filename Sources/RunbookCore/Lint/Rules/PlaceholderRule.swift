@@ -9,7 +9,7 @@ struct PlaceholderRule: Rule {
             headings, inline code and code blocks are searched (an XXX in a command is a value to fill in); \
             front matter, link targets and HTML are not. One problem per occurrence.
             """,
-        defaultSeverity: .warning,
+        defaultSeverity: .error,
         triggering: [
             RuleExample(
                 """
@@ -68,19 +68,36 @@ struct PlaceholderRule: Rule {
     }
 
     /// Each placeholder word in `text`, with its byte offset (columns count bytes, as cmark's do).
+    /// Runs over every text node of every runbook, so it works on raw bytes and
+    /// compares only words of a placeholder's length and first letter.
     static func placeholders(in text: Substring) -> [(Substring, Int)] {
-        var result: [(Substring, Int)] = []
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            guard isWordByte(utf8[index]) else {
-                index = utf8.index(after: index)
+        let offsets = text.utf8.withContiguousStorageIfAvailable(placeholderOffsets) 
+            ?? Array(text.utf8).withUnsafeBufferPointer(placeholderOffsets)
+        return offsets.map { start, length in
+            let from = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+            return (text[from..<text.utf8.index(from, offsetBy: length)], start)
+        }
+    }
+
+    private static let encodedWords = words.map { Array($0.utf8) }
+
+    private static func placeholderOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+        var result: [(Int, Int)] = []
+        var index = 0
+        while index < bytes.count {
+            guard isWordByte(bytes[index]) else {
+                index += 1
                 continue
             }
             let start = index
-            while index < utf8.endIndex, isWordByte(utf8[index]) { index = utf8.index(after: index) }
-            let word = text[start..<index]
-            if words.contains(word) { result.append((word, utf8.distance(from: utf8.startIndex, to: start))) }
+            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+            let length = index - start
+            let first = bytes[start]
+            guard (3...5).contains(length), first == UInt8(ascii: "T") || first == UInt8(ascii: "F") || first == UInt8(ascii: "X") else {
+                continue
+            }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if encodedWords.contains(where: { $0.elementsEqual(word) }) { result.append((start, length)) }
         }
         return result
     }
