@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "MarkdownKitTests", dependencies: ["MarkdownKit"]),
         .testTarget(name: "RunbookCoreTests", dependencies: ["RunbookCore", "GitKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GitKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GitKit", "runbook"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -50,7 +50,7 @@ struct LintCommand: ParsableCommand {
         do {
             let input = try loader.load(source)
             if let note = input.note { Terminal.printError("runbook: \(note)") }
-            report = try Linter(config: input.config).lint(input.files, treePaths: input.treePaths, otherRunbooks: input.otherRunbooks)
+            report = try input.lint(with: Linter(config: input.config))
         } catch let error as ConfigError {
             Terminal.printError(error.description)
             throw ExitStatus.toolFailure.exitCode

@@ -1,7 +1,12 @@
 /// The settings in `runbook.yml`. Every key is optional; `Config()` is the default.
 public struct Config: Sendable {
     /// Folder holding the runbooks, relative to the repository root ("" or "." for the root itself).
-    public var root = "runbooks"
+    public var root = "runbooks" {
+        didSet { rootPrefix = Self.prefix(of: root) }
+    }
+    /// The root as a "/"-separated prefix without leading or trailing slashes ("" for the repository root).
+    /// Kept with `root`, as it is asked for every path of the tree.
+    public private(set) var rootPrefix = "runbooks"
     public var include = [Glob("**/*.md")]
     public var exclude = [Glob("**/README.md")]
     public var sections = SectionRequirements.standard
@@ -19,8 +24,7 @@ public struct Config: Sendable {
 
     public init() {}
 
-    /// The root as a "/"-separated prefix without leading or trailing slashes ("" for the repository root).
-    public var rootPrefix: String {
+    private static func prefix(of root: String) -> String {
         root.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 
@@ -34,8 +38,9 @@ public struct Config: Sendable {
     public func pathUnderRoot(_ path: String) -> String? {
         let prefix = rootPrefix
         if prefix.isEmpty { return path }
-        guard path.hasPrefix(prefix + "/") else { return nil }
-        return String(path.dropFirst(prefix.count + 1))
+        guard path.utf8.count > prefix.utf8.count, path.utf8.starts(with: prefix.utf8),
+              path.utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "/") else { return nil }
+        return String(path.utf8.dropFirst(prefix.utf8.count + 1))!
     }
 
     /// The severity a rule reports with, or nil when config turned it off.

@@ -3,25 +3,65 @@
 /// name at any depth, as in `.gitignore`.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
-    private let segments: [Substring]
+    /// The pattern's segments as bytes, split once: matching runs for every path of a tree.
+    private let segments: [[UInt8]]
+    /// `**/*.md` and `**/README.md`, the usual patterns, reduced to a check of the path's end.
+    private let shortcut: Shortcut?
+
+    private enum Shortcut {
+        case fileNameSuffix([UInt8])
+        case fileName([UInt8])
+    }
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        let parts = pattern.split(separator: "/", omittingEmptySubsequences: true)
-        segments = parts.count == 1 && !pattern.contains("/") ? ["**", parts[0]] : parts
+        let parts = pattern.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
+        segments = parts.count == 1 && !pattern.contains("/") ? [Array("**".utf8), parts[0]] : parts
+        let wildcards: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?")]
+        if segments.count == 2, segments[0] == Self.globstar, let last = segments.last {
+            if last.first == UInt8(ascii: "*"), !last.dropFirst().contains(where: wildcards.contains) {
+                shortcut = .fileNameSuffix(Array(last.dropFirst()))
+            } else if !last.contains(where: wildcards.contains) {
+                shortcut = .fileName(last)
+            } else {
+                shortcut = nil
+            }
+        } else {
+            shortcut = nil
+        }
     }
+
+    public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 
     public var description: String { pattern }
 
     /// Whether a "/"-separated relative path matches.
     public func matches(_ path: String) -> Bool {
-        let names = path.split(separator: "/", omittingEmptySubsequences: true)
+        switch shortcut {
+        case .fileNameSuffix(let suffix):
+            let name = Self.fileName(path)
+            return name.count >= suffix.count && name.reversed().starts(with: suffix.reversed())
+        case .fileName(let fileName):
+            return Self.fileName(path).elementsEqual(fileName)
+        case nil:
+            break
+        }
+        let names = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
         return Self.match(segments[...], names[...])
     }
 
-    private static func match(_ pattern: ArraySlice<Substring>, _ names: ArraySlice<Substring>) -> Bool {
+    private static func fileName(_ path: String) -> Substring.UTF8View {
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        return Substring(path)[start...].utf8
+    }
+
+    private static let globstar = Array("**".utf8)
+
+    private static func match(_ pattern: ArraySlice<[UInt8]>, _ names: ArraySlice<Substring.UTF8View>) -> Bool {
         guard let first = pattern.first else { return names.isEmpty }
-        if first == "**" {
+        if first == globstar {
             let rest = pattern.dropFirst()
             // `**` takes zero or more whole segments.
             var remaining = names
@@ -31,7 +71,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                 remaining = remaining.dropFirst()
             }
         }
-        guard let name = names.first, matchSegment(Array(first.utf8)[...], Array(name.utf8)[...]) else { return false }
+        guard let name = names.first, matchSegment(first[...], Array(name)[...]) else { return false }
         return match(pattern.dropFirst(), names.dropFirst())
     }
 

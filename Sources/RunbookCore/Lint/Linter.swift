@@ -17,6 +17,15 @@ public struct Linter: Sendable {
     /// link checks); `otherRunbooks` are runbooks of the same tree that are not
     /// being linted but whose ids still count for duplicate checks.
     public func lint(_ files: [SourceFile], treePaths: Set<String>, otherRunbooks: [RunbookSummary] = []) -> LintReport {
+        lint(count: files.count, treePaths: treePaths, otherRunbooks: otherRunbooks) { files[$0] }
+    }
+
+    /// Lints `count` files that `read` supplies one at a time, on the calling
+    /// thread, while other threads parse and check the ones already read: reading
+    /// from Git is serial (a libgit2 handle serves one thread), checking is not.
+    public func lint(
+        count: Int, treePaths: Set<String>, otherRunbooks: [RunbookSummary], read: (Int) throws -> SourceFile
+    ) rethrows -> LintReport {
         let context = LintContext(config: config, denylist: denylist, treePaths: treePaths)
         let rules = RuleCatalog.rules.compactMap { type -> (any Rule, String, Severity)? in
             guard let severity = config.severity(of: type.description.id, default: type.description.defaultSeverity) else {
@@ -24,11 +33,17 @@ public struct Linter: Sendable {
             }
             return (type.init(), type.description.id, severity)
         }
-        let results = Mutex([(problems: [Problem], summary: RunbookSummary?)](repeating: ([], nil), count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let outcome = lintOne(files[index], rules: rules, context: context)
-            results.withLock { $0[index] = outcome }
+        let results = Mutex([(problems: [Problem], summary: RunbookSummary?)](repeating: ([], nil), count: count))
+        let group = DispatchGroup()
+        defer { group.wait() }  // also when `read` throws: no check outlives the call
+        for index in 0..<count {
+            let file = try read(index)
+            DispatchQueue.global().async(group: group) {
+                let outcome = lintOne(file, rules: rules, context: context)
+                results.withLock { $0[index] = outcome }
+            }
         }
+        group.wait()
         let perFile = results.withLock { $0 }
         var problems = perFile.flatMap(\.problems)
         let summaries = perFile.compactMap(\.summary)
@@ -40,7 +55,7 @@ public struct Linter: Sendable {
                 problems += findings.map { problem($0, rule: id, severity: severity, path: path) }
             }
         }
-        return LintReport(problems: problems, runbookCount: files.count)
+        return LintReport(problems: problems, runbookCount: count)
     }
 
     private func lintOne(

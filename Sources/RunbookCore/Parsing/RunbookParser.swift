@@ -97,7 +97,7 @@ public struct RunbookParser: Sendable {
         document.nodes.indices.compactMap { index in
             guard case .heading(let level) = document.nodes[index].kind else { return nil }
             return Heading(
-                level: level, text: document.plainText(of: index).trimmingCharacters(in: .whitespaces),
+                level: level, text: Self.trimmingSpaces(document.plainText(of: index)),
                 location: document.nodes[index].start, node: index)
         }
     }
@@ -112,6 +112,12 @@ public struct RunbookParser: Sendable {
                 title: heading.text, name: sectionNames[SectionRequirements.normalized(heading.text)],
                 location: heading.location, contentNodes: document.nodes[heading.node].end..<end, commandCount: 0)
         }
+    }
+
+    /// cmark already strips a heading's outer space; this catches what inlines leave (a trailing code span's pad).
+    private static func trimmingSpaces(_ text: String) -> String {
+        guard text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ") else { return text }
+        return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
     private static func links(in document: MarkdownDocument) -> [Link] {

@@ -8,8 +8,10 @@ struct ShellTranscript {
     let commands: [Command]
 
     init(_ code: String, firstLine: Int, session: Bool) {
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        // Split on bytes: splitting a String on a Character walks grapheme clusters.
+        let lines = code.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = Substring(bytes)
+            return bytes.last == UInt8(ascii: "\r") ? line.dropLast() : line
         }
         let prompted = session || lines.contains { Self.startsWith($0, UInt8(ascii: "$")) }
         var commands: [Command] = []

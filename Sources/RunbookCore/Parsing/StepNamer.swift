@@ -30,20 +30,18 @@ struct StepNamer {
         func finishWord() {
             defer { word.removeAll(keepingCapacity: true) }
             guard let first = word.first, first != UInt8(ascii: "-"), !word.contains(UInt8(ascii: "=")),
-                  word != Array("sudo".utf8), word != [UInt8(ascii: "$")] else { return }
-            var cleaned: [UInt8] = []
+                  !word.elementsEqual("sudo".utf8), word != [UInt8(ascii: "$")] else { return }
+            let start = slug.count
+            if !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
             for byte in word {
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): cleaned.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): cleaned.append(byte + 32)
-                default: if let last = cleaned.last, last != UInt8(ascii: "-") { cleaned.append(UInt8(ascii: "-")) }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): slug.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 32)
+                default: if let last = slug.last, last != UInt8(ascii: "-") { slug.append(UInt8(ascii: "-")) }
                 }
             }
-            while cleaned.last == UInt8(ascii: "-") { cleaned.removeLast() }
-            guard !cleaned.isEmpty else { return }
-            if !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
-            slug += cleaned
-            words += 1
+            while slug.count > start, slug.last == UInt8(ascii: "-") { slug.removeLast() }
+            if slug.count > start { words += 1 }
         }
         for byte in text.utf8 {
             if byte == UInt8(ascii: "\n") { break }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import MarkdownKit
 
 /// Loads config and runbooks from the chosen source, with libgit2 for anything
 /// in Git (never the `git` program).
@@ -52,10 +53,10 @@ public struct LintInputLoader {
         let entries = try repository.treeEntries(commit: commit, under: "")
         let config = try explicitConfigOrNil() ?? gitConfig(entries.first { $0.path == Self.configFileName }, in: repository)
         let runbooks = entries.filter { config.isRunbook($0.path) && $0.kind != .submodule }
-        let files = try runbooks.map { try sourceFile($0, in: repository, config: config) }
         return LintInput(
-            config: config, files: files, treePaths: Set(entries.map(\.path)), otherRunbooks: [],
-            note: files.isEmpty ? noRunbooksNote(config, where: "in \(revision)") : nil)
+            config: config, paths: runbooks.map(\.path), read: { try sourceFile(runbooks[$0], in: repository, config: config) },
+            treePaths: Set(entries.map(\.path)), otherRunbooks: [],
+            note: runbooks.isEmpty ? noRunbooksNote(config, where: "in \(revision)") : nil)
     }
 
     // MARK: The index
@@ -65,35 +66,45 @@ public struct LintInputLoader {
     private func loadStaged() throws -> LintInput {
         let repository = try requireRepository()
         let staged = try repository.indexEntries(under: "")
-        var committed: [String: ObjectID] = [:]
-        if let head = try? repository.resolveCommit("HEAD") {
-            for entry in try repository.treeEntries(commit: head, under: "") { committed[entry.path] = entry.id }
-        }
         let stagedConfig = staged.first { $0.path == Self.configFileName }
         let config = try explicitConfigOrNil() ?? gitConfig(stagedConfig, in: repository)
-        let configChanged = committed.isEmpty || stagedConfig?.id != committed[Self.configFileName]
         let runbooks = staged.filter { config.isRunbook($0.path) && $0.kind != .submodule }
-        let changed = runbooks.filter { configChanged || committed[$0.path] != $0.id }
+        // Without a commit, or with a new config, every runbook is new to the rules.
+        let head = try? repository.resolveCommit("HEAD")
+        let stagedSinceHead = try head.map { try repository.pathsStagedSince(commit: $0) }
+        let changed = stagedSinceHead.map { paths in
+            paths.contains(Self.configFileName) ? runbooks : runbooks.filter { paths.contains($0.path) }
+        } ?? runbooks
         let changedPaths = Set(changed.map(\.path))
         let parser = RunbookParser(config: config)
+        var cache = DeclaredIDCache(gitDirectory: repository.commonDirectory)
         let others = try runbooks.filter { !changedPaths.contains($0.path) }.map { entry in
-            try summary(of: entry, in: repository, parser: parser)
+            try summary(of: entry, in: repository, parser: parser, cache: &cache)
         }
+        cache.save()
         return LintInput(
-            config: config, files: try changed.map { try sourceFile($0, in: repository, config: config) },
+            config: config, paths: changed.map(\.path), read: { try sourceFile(changed[$0], in: repository, config: config) },
             treePaths: Set(staged.map(\.path)), otherRunbooks: others,
             note: runbooks.isEmpty ? noRunbooksNote(config, where: "in the index") : nil)
     }
 
     /// The id of a runbook that is not linted: from the path, unless its front
     /// matter declares one, which only then is parsed.
-    private func summary(of entry: TreeEntry, in repository: Repository, parser: RunbookParser) throws -> RunbookSummary {
-        let fallback = RunbookSummary(path: entry.path, id: parser.defaultID(for: entry.path), idLocation: .init(line: 1, column: 1))
-        guard entry.kind == .file || entry.kind == .executable,
-              try repository.blobSize(entry.id) <= parser.config.maxFileSize else { return fallback }
-        let bytes = try repository.blob(entry.id)
-        guard FrontMatterScan.declaresID(bytes) else { return fallback }
-        return RunbookSummary(parser.parse(path: entry.path, bytes: bytes))
+    private func summary(
+        of entry: TreeEntry, in repository: Repository, parser: RunbookParser, cache: inout DeclaredIDCache
+    ) throws -> RunbookSummary {
+        let declared = try cache.entry(for: entry.id) {
+            let none = DeclaredIDCache.Entry(id: nil, location: SourceLocation(line: 1, column: 1))
+            guard entry.kind == .file || entry.kind == .executable,
+                  try repository.blobSize(entry.id) <= parser.config.maxFileSize else { return none }
+            let bytes = try repository.blob(entry.id)
+            guard FrontMatterScan.declaresID(bytes) else { return none }
+            let runbook = parser.parse(path: entry.path, bytes: bytes)
+            guard let id = runbook.metadata.id else { return none }
+            return DeclaredIDCache.Entry(id: id, location: RunbookSummary(runbook).idLocation)
+        }
+        return RunbookSummary(
+            path: entry.path, id: declared.id ?? parser.defaultID(for: entry.path), idLocation: declared.location)
     }
 
     // MARK: Files on disk
@@ -115,12 +126,13 @@ public struct LintInputLoader {
         } else {
             selected = rootEntries.map(\.path).filter(config.isRunbook)
         }
-        let files = try Array(Set(selected)).sorted().map { path in
-            let (bytes, unreadable) = try DiskTree.read(base + "/" + path, limit: config.maxFileSize)
-            return SourceFile(path: path, bytes: bytes, unreadableReason: unreadable)
+        let files = Array(Set(selected)).sorted()
+        let read = { (index: Int) throws -> SourceFile in
+            let (bytes, unreadable) = try DiskTree.read(base + "/" + files[index], limit: config.maxFileSize)
+            return SourceFile(path: files[index], bytes: bytes, unreadableReason: unreadable)
         }
         let note = files.isEmpty && paths == nil ? noRunbooksNote(config, where: "on disk") : nil
-        return LintInput(config: config, files: files, treePaths: treePaths, otherRunbooks: otherDiskRunbooks(
+        return LintInput(config: config, paths: files, read: read, treePaths: treePaths, otherRunbooks: otherDiskRunbooks(
             rootEntries.map(\.path).filter(config.isRunbook), excluding: Set(selected), base: base, config: config), note: note)
     }
 

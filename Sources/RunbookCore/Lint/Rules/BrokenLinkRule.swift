@@ -57,6 +57,7 @@ struct BrokenLinkRule: Rule {
     func check(_ runbook: Runbook, in context: LintContext) -> [Finding] {
         // Without a tree there is nothing to check against (and everything would look broken).
         guard !context.treePaths.isEmpty else { return [] }
+        guard !runbook.links.isEmpty else { return [] }
         let folder = runbook.path.split(separator: "/").dropLast().map(String.init)
         return runbook.links.compactMap { link in
             guard let target = Self.target(of: link.destination, from: folder) else { return nil }
@@ -85,7 +86,9 @@ struct BrokenLinkRule: Rule {
 
     /// Where a link destination leads, or nil when it is not a relative link to check.
     static func target(of destination: String, from folder: [String]) -> Target? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        // cmark trims destinations already, except inside <...>; only spaces are left to drop.
+        let trimmed = destination.first == " " || destination.last == " "
+            ? String(destination.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) : destination
         if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") || hasScheme(trimmed) { return nil }
         let pathPart = trimmed.prefix { $0 != "#" && $0 != "?" }
         let decoded = pathPart.removingPercentEncoding ?? String(pathPart)

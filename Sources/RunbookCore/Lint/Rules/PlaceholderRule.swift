@@ -50,11 +50,12 @@ struct PlaceholderRule: Rule {
             case .codeBlock:
                 // A fenced block's text starts on the line after the fence; an indented block's on its own line.
                 let firstLine = node.start.line + (node.isFenced ? 1 : 0)
-                let lines = node.literal.split(separator: "\n", omittingEmptySubsequences: false)
-                for (index, line) in lines.enumerated() {
-                    for (word, offset) in Self.placeholders(in: line) {
-                        findings.append(Finding(line: firstLine + index, column: node.start.column + offset, message(word)))
-                    }
+                for (word, offset) in Self.placeholders(in: node.literal[...]) {
+                    // Hits are rare, so lines are counted only for them.
+                    let before = node.literal.utf8.prefix(offset)
+                    let line = firstLine + before.count { $0 == UInt8(ascii: "\n") }
+                    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0
+                    findings.append(Finding(line: line, column: node.start.column + offset - lineStart, message(word)))
                 }
             default:
                 continue
@@ -81,23 +82,23 @@ struct PlaceholderRule: Rule {
 
     private static let encodedWords = words.map { Array($0.utf8) }
 
+    /// Finds the first letters of placeholders (T, F, X) and only then looks at the word around them.
     private static func placeholderOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
         var result: [(Int, Int)] = []
         var index = 0
         while index < bytes.count {
-            guard isWordByte(bytes[index]) else {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "T") || byte == UInt8(ascii: "F") || byte == UInt8(ascii: "X"),
+                  index == 0 || !isWordByte(bytes[index - 1]) else {
                 index += 1
                 continue
             }
             let start = index
             while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            let length = index - start
-            let first = bytes[start]
-            guard (3...5).contains(length), first == UInt8(ascii: "T") || first == UInt8(ascii: "F") || first == UInt8(ascii: "X") else {
-                continue
-            }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            if encodedWords.contains(where: { $0.elementsEqual(word) }) { result.append((start, length)) }
+            if (3...5).contains(word.count), encodedWords.contains(where: { $0.elementsEqual(word) }) {
+                result.append((start, word.count))
+            }
         }
         return result
     }
