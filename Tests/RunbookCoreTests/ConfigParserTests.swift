@@ -53,6 +53,11 @@ import Testing
         #expect(config.maxFileSize == 2_000_000)
     }
 
+    @Test func defaultMinimumsFollowTheirSections() throws {
+        #expect(try parse("sections: {required: [Summary, Diagnosis]}").sections.commands == ["Diagnosis": 2])
+        #expect(try parse("sections: {required: [Summary]}").sections.commands == [:])
+    }
+
     @Test func markdownlintHeadingsForm() throws {
         let config = try parse("sections:\n  headings: ['*', '## Summary', '+', '## Diagnosis', '?', '*']\n  commands: {}\n")
         #expect(config.sections.headings?.count == 6)

@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["? *a8\n", "*a8 : x\n", "{*a8: x}\n", "- *a8: x\n"])
+    @Test(arguments: ["? *a8\n", "*a8 : x\n", "{*a8: x}\n", "- *a8: x\n", "[*a8]: x\n", "? [*a8, *a8]\n: x\n", "x: {[*a8]: y}\n"])
     func aliasesAsKeysAreRefused(_ key: String) {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...8 {
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func aliasesAsValuesAreFine() throws {
-        let value = try YAMLReader.read("base: &base [a, b]\ntags: *base\nnote: 'a *star: inside'\n")
+        let value = try YAMLReader.read("base: &base [a, b]\ntags: *base\nnote: 'a *star: inside'\nq: what? yes\nlist: [a, b]\n")
         #expect(value["tags"]?.scalarList == ["a", "b"])
     }
 

@@ -71,7 +71,11 @@ public struct ConfigParser {
                 throw unknownKey(entry, parent: "sections", known: ["required", "aliases", "ordered", "commands", "headings"])
             }
         }
-        for name in result.commands.keys where result.canonicalName(for: name) == nil {
+        if value["commands"] == nil {
+            // The default minimums belong to the default sections: keep only those still required.
+            result.commands = result.commands.filter { result.canonicalName(for: $0.key) != nil }
+        }
+        for name in result.commands.keys.sorted() where result.canonicalName(for: name) == nil {
             let line = value["commands"]?.line ?? value.line
             throw ConfigError(
                 path: path, line: line, column: 1, key: "sections.commands.\(name)",

@@ -13,7 +13,7 @@ public enum HookKind: String, Sendable, CaseIterable {
             #!/bin/sh
             # Installed by `runbook hook install --\(rawValue)`.
             # The runbook binary: $RUNBOOK if set, else the one that installed this hook, else runbook on the PATH.
-            RUNBOOK="${RUNBOOK:-\(Self.shellQuoted(executable))}"
+            [ -n "${RUNBOOK:-}" ] || RUNBOOK=\(Self.shellQuoted(executable))
             [ -x "$RUNBOOK" ] || RUNBOOK=runbook
 
             """

@@ -65,6 +65,9 @@ public struct LintInputLoader {
     /// config changed or there is no commit yet); the rest count only for ids.
     private func loadStaged() throws -> LintInput {
         let repository = try requireRepository()
+        if repository.isBare && ProcessInfo.processInfo.environment["GIT_INDEX_FILE"] == nil {
+            throw SourceError("'\(repository.gitDirectory)' is a bare repository, which has no index to lint; use --rev REF")
+        }
         let staged = try repository.indexEntries(under: "")
         let stagedConfig = staged.first { $0.path == Self.configFileName }
         let config = try explicitConfigOrNil() ?? gitConfig(stagedConfig, in: repository)

@@ -75,23 +75,27 @@ public enum YAMLReader {
     }
 
     /// Rejects, before Yams sees it, what would make Yams itself recurse or hash
-    /// without bound: nesting deeper than `maximumNesting` (a cheap upper bound:
+    /// without bound. Nesting deeper than `maximumNesting` (a cheap upper bound:
     /// open flow brackets plus, per line, indentation and block indicators, as
-    /// `- - - x` nests three lists on one line), and aliases used as mapping keys
-    /// (Yams hashes every key whole, which a key aliasing a large value multiplies).
-    /// Quoted text may overcount; real files never come near the bounds.
+    /// `- - - x` nests three lists on one line). And any key that is not plain
+    /// text (an alias, a `[...]` or `{...}`, or an explicit `? ` key): Yams hashes
+    /// every key whole, which a key aliasing a large value multiplies, and front
+    /// matter and config only ever need text keys. Quoted text is skipped;
+    /// anything else may overcount, but real files never come near the bounds.
     private static func preflight(_ text: String) -> (message: String, line: Int)? {
+        let keyMessage = "a YAML key must be plain text (no aliases, lists, mappings or '? ' keys)"
         var flowDepth = 0
         var line = 1
         var lineDepth = 0
         var atIndent = true
-        var previous: UInt8 = UInt8(ascii: "\n")
+        var previous = UInt8(ascii: "\n")
         var inAlias = false
-        var aliasEnded = false
+        /// An alias or a closing bracket just ended: a `:` next would make it a key.
+        var awaitingColon = false
         var quote: UInt8?
         for byte in text.utf8 {
             if let open = quote {
-                // Quoted text is data: no aliases or nesting inside. Flow scalars may span lines.
+                // Quoted text is data. Flow scalars may span lines.
                 if byte == open { quote = nil }
                 if byte == UInt8(ascii: "\n") { line += 1 }
                 previous = byte
@@ -100,15 +104,15 @@ public enum YAMLReader {
             if inAlias {
                 if isAliasNameByte(byte) { continue }
                 inAlias = false
-                aliasEnded = true
+                awaitingColon = true
             }
-            if aliasEnded {
+            if awaitingColon {
                 if byte == UInt8(ascii: " ") { continue }
-                aliasEnded = false
-                if byte == UInt8(ascii: ":") || previous == UInt8(ascii: "?") {
-                    return ("a YAML alias cannot be used as a key", line)
-                }
+                awaitingColon = false
+                if byte == UInt8(ascii: ":") { return (keyMessage, line) }
             }
+            let atTokenStart = [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n")]
+                .contains(previous)
             switch byte {
             case UInt8(ascii: "\n"):
                 line += 1
@@ -118,27 +122,25 @@ public enum YAMLReader {
                 continue
             case UInt8(ascii: " ") where atIndent:
                 lineDepth += 1
-            case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                if [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: ":")].contains(previous) {
-                    quote = byte
-                }
+            case UInt8(ascii: " ") where previous == UInt8(ascii: "-") || previous == UInt8(ascii: ":"):
+                lineDepth += 1
+            case UInt8(ascii: " ") where previous == UInt8(ascii: "?"):
+                return (keyMessage, line)
+            case UInt8(ascii: "'"), UInt8(ascii: "\"") where atTokenStart || previous == UInt8(ascii: ":"):
+                quote = byte
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 flowDepth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 flowDepth = max(0, flowDepth - 1)
-            case UInt8(ascii: " ") where previous == UInt8(ascii: "-") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "?"):
-                lineDepth += 1
-            case UInt8(ascii: "*") where [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "?")].contains(previous):
+                awaitingColon = true
+            case UInt8(ascii: "*") where atTokenStart:
                 inAlias = true
             default:
                 break
             }
-            if byte != UInt8(ascii: " ") {
-                atIndent = false
-                previous = byte
-            } else if previous != UInt8(ascii: "?") {
-                previous = byte
-            }
+            if byte != UInt8(ascii: " ") { atIndent = false }
+            // A `?` counts as a key indicator only at the start of a token.
+            previous = byte == UInt8(ascii: "?") && !atTokenStart ? UInt8(ascii: "x") : byte
             // Indentation counts in columns and a level takes at least one, so the
             // bound may be loose but is never too tight.
             if flowDepth + lineDepth > maximumNesting {
