@@ -1,20 +1,73 @@
 internal import CGit2
 
-/// A Git object id (SHA-1), kept as its 40-character lowercase hex form.
+/// A Git object id (SHA-1): its 20 raw bytes, held inline.
 ///
-/// Hex is what every caller prints, stores in JSON and compares with `git`
-/// output, so it is the stored form; the raw `git_oid` is rebuilt only when
-/// handing the id back to libgit2.
+/// Stored raw rather than as hex text so that listing a 10,000-file tree or
+/// index allocates nothing per id; `hex` is made when something prints it.
 public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable {
-    /// 40 lowercase hexadecimal characters.
-    public let hex: String
+    /// The bytes in order, packed big-endian, so comparing the fields compares the ids.
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
 
-    /// Accepts a full 40-character hex id (either case; stored lowercase).
+    /// Accepts a full 40-character hex id (either case).
     /// Abbreviated ids are revisions, not ids: use `Repository.resolveCommit`.
     public init?(hex: String) {
-        let utf8 = hex.utf8
-        guard utf8.count == Self.hexLength, utf8.allSatisfy(Self.isHexDigit) else { return nil }
-        self.hex = hex.lowercased()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.rawLength)
+        var pending: UInt8?
+        for character in hex.utf8 {
+            guard let value = Self.hexValue(character), bytes.count < Self.rawLength else { return nil }
+            if let high = pending {
+                bytes.append(high << 4 | value)
+                pending = nil
+            } else {
+                pending = value
+            }
+        }
+        guard bytes.count == Self.rawLength, pending == nil else { return nil }
+        self.init(raw: bytes)
+    }
+
+    init(_ oid: UnsafePointer<git_oid>) {
+        self = withUnsafeBytes(of: oid.pointee.id) { ObjectID(raw: $0) }
+    }
+
+    private init(raw: [UInt8]) {
+        self = raw.withUnsafeBytes { ObjectID(raw: $0) }
+    }
+
+    /// The id from its 20 raw bytes; nil for any other length.
+    public init?(rawBytes: UnsafeRawBufferPointer) {
+        guard rawBytes.count == Self.rawLength else { return nil }
+        self.init(raw: rawBytes)
+    }
+
+    private init(raw: UnsafeRawBufferPointer) {
+        high = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        low = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+    }
+
+    /// The 20 raw bytes.
+    public var rawBytes: [UInt8] { raw }
+
+    private var raw: [UInt8] {
+        (0..<8).reversed().map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) }
+            + (0..<8).reversed().map { UInt8(truncatingIfNeeded: middle >> ($0 * 8)) }
+            + (0..<4).reversed().map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
+    }
+
+    /// 40 lowercase hexadecimal characters.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: Self.rawLength * 2) { out in
+            for (index, byte) in raw.enumerated() {
+                out[2 * index] = digits[Int(byte >> 4)]
+                out[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return Self.rawLength * 2
+        }
     }
 
     /// The first seven characters, as `git log --oneline` shows by default.
@@ -23,47 +76,26 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public var description: String { hex }
 
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
-        // Plain byte order of the hex text, which is also the order of the raw ids.
-        lhs.hex.utf8.lexicographicallyPrecedes(rhs.hex.utf8)
+        (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
     }
 
-    private static let hexLength = 40
     private static let rawLength = 20
 
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
-             UInt8(ascii: "A")...UInt8(ascii: "F"):
-            return true
-        default:
-            return false
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
         }
     }
 
-    /// Encodes the 20 raw bytes straight into one string allocation: this runs
-    /// once per entry of 10,000-file trees, so it avoids `git_oid_tostr`'s
-    /// intermediate C buffer and a second copy.
-    init(_ oid: UnsafePointer<git_oid>) {
-        let digits: StaticString = "0123456789abcdef"
-        hex = withUnsafeBytes(of: oid.pointee.id) { raw in
-            String(unsafeUninitializedCapacity: Self.hexLength) { out in
-                digits.withUTF8Buffer { digit in
-                    for index in 0..<Self.rawLength {
-                        out[2 * index] = digit[Int(raw[index] >> 4)]
-                        out[2 * index + 1] = digit[Int(raw[index] & 0x0f)]
-                    }
-                }
-                return Self.hexLength
-            }
-        }
-    }
-
-    /// The id as libgit2 wants it. `hex` was validated on the way in, so the
-    /// parse cannot fail; the return code is still checked rather than assumed.
+    /// The id as libgit2 wants it.
     var oid: git_oid {
         var oid = git_oid()
-        let code = git_oid_fromstrn(&oid, hex, hex.utf8.count)
-        precondition(code == 0, "ObjectID holds an invalid hex id: \(hex)")
+        withUnsafeMutableBytes(of: &oid.id) { buffer in
+            for (index, byte) in raw.enumerated() { buffer[index] = byte }
+        }
         return oid
     }
 }

@@ -30,17 +30,24 @@ public struct Config: Sendable {
 
     /// Whether a repository-relative path is a runbook under this config.
     public func isRunbook(_ path: String) -> Bool {
-        guard let relative = pathUnderRoot(path) else { return false }
+        guard let relative = relativeToRoot(path) else { return false }
         return include.contains { $0.matches(relative) } && !exclude.contains { $0.matches(relative) }
     }
 
     /// The path relative to the root, or nil when it lies outside.
     public func pathUnderRoot(_ path: String) -> String? {
-        let prefix = rootPrefix
-        if prefix.isEmpty { return path }
-        guard path.utf8.count > prefix.utf8.count, path.utf8.starts(with: prefix.utf8),
-              path.utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "/") else { return nil }
-        return String(path.utf8.dropFirst(prefix.utf8.count + 1))!
+        relativeToRoot(path).map(String.init)
+    }
+
+    /// `pathUnderRoot` without a copy: it runs for every path of a tree.
+    private func relativeToRoot(_ path: String) -> Substring? {
+        let prefix = rootPrefix.utf8
+        if prefix.isEmpty { return path[...] }
+        let bytes = path.utf8
+        guard bytes.count > prefix.count, bytes.starts(with: prefix) else { return nil }
+        let slash = bytes.index(bytes.startIndex, offsetBy: prefix.count)
+        guard bytes[slash] == UInt8(ascii: "/") else { return nil }
+        return path[bytes.index(after: slash)...]
     }
 
     /// The severity a rule reports with, or nil when config turned it off.

@@ -38,6 +38,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether a "/"-separated relative path matches.
     public func matches(_ path: String) -> Bool {
+        matches(path[...])
+    }
+
+    public func matches(_ path: Substring) -> Bool {
         switch shortcut {
         case .fileNameSuffix(let suffix):
             let name = Self.fileName(path)
@@ -51,10 +55,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return Self.match(segments[...], names[...])
     }
 
-    private static func fileName(_ path: String) -> Substring.UTF8View {
+    private static func fileName(_ path: Substring) -> Substring.UTF8View {
         let bytes = path.utf8
         let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
-        return Substring(path)[start...].utf8
+        return path[start...].utf8
     }
 
     private static let globstar = Array("**".utf8)

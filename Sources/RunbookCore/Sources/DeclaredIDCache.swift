@@ -17,24 +17,21 @@ struct DeclaredIDCache {
     }
 
     let path: String
-    private var entries: [String: Entry] = [:]
+    private var entries: [ObjectID: Entry] = [:]
     private var changed = false
 
     init(gitDirectory: String) {
         path = gitDirectory + "/runbook/declared-ids"
         guard let data = FileManager.default.contents(atPath: path) else { return }
-        entries = Self.parse(String(decoding: data, as: UTF8.self)) ?? [:]
+        entries = Self.parse(data) ?? [:]
     }
 
     /// The entry for a blob, reading the blob (through `load`) only when it is not known.
     mutating func entry(for blob: ObjectID, load: () throws -> Entry) rethrows -> Entry {
-        if let known = entries[blob.hex] { return known }
+        if let known = entries[blob] { return known }
         let entry = try load()
-        // An id with a line break would break the line format; such a blob is simply read each time.
-        if entry.id?.contains(where: \.isNewline) != true {
-            entries[blob.hex] = entry
-            changed = true
-        }
+        entries[blob] = entry
+        changed = true
         return entry
     }
 
@@ -42,45 +39,59 @@ struct DeclaredIDCache {
     /// read-only repository) only costs speed next time, so it is not an error.
     func save() {
         guard changed else { return }
-        var text = Self.header + "\n"
+        var bytes = Array(Self.magic.utf8)
         for (blob, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            if let id = entry.id {
-                text += "\(blob) \(entry.location.line) \(entry.location.column) \(id)\n"
-            } else {
-                text += "\(blob) -\n"
+            bytes += blob.rawBytes
+            guard let id = entry.id else {
+                bytes.append(0)
+                continue
             }
+            bytes.append(1)
+            for number in [entry.location.line, entry.location.column, id.utf8.count] {
+                withUnsafeBytes(of: UInt32(clamping: number).bigEndian) { bytes += $0 }
+            }
+            bytes += id.utf8
         }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    /// Every line must parse, or the whole file is discarded. Reads bytes: the
-    /// file has a line per runbook and is read on every staged lint.
-    private static func parse(_ text: String) -> [String: Entry]? {
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard let first = lines.first, first.elementsEqual(header.utf8), lines.last?.isEmpty == true else { return nil }
-        lines.removeFirst()
-        lines.removeLast()
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        let space = UInt8(ascii: " ")
-        for line in lines {
-            guard line.count >= 42, line[line.index(line.startIndex, offsetBy: 40)] == space else { return nil }
-            let blobEnd = line.index(line.startIndex, offsetBy: 40)
-            let blob = line[..<blobEnd]
-            guard blob.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }),
-                  let key = String(blob) else { return nil }
-            let rest = line[line.index(after: blobEnd)...]
-            if rest.elementsEqual("-".utf8) {
-                entries[key] = Entry(id: nil, location: SourceLocation(line: 1, column: 1))
-                continue
+    /// Binary, as it is read on every staged lint: after the magic line, per blob its
+    /// 20 raw id bytes, then 0 (no declared id) or 1 and three big-endian UInt32s
+    /// (line, column, id length) and the id's UTF-8. Anything that does not read
+    /// exactly so discards the whole file.
+    private static let magic = "runbook declared-ids 2\n"
+
+    private static func parse(_ data: Data) -> [ObjectID: Entry]? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> [ObjectID: Entry]? in
+            let magic = Array(Self.magic.utf8)
+            guard buffer.count >= magic.count, buffer.prefix(magic.count).elementsEqual(magic) else { return nil }
+            var entries: [ObjectID: Entry] = [:]
+            entries.reserveCapacity(buffer.count / 21)
+            var offset = magic.count
+            func read(_ count: Int) -> UnsafeRawBufferPointer? {
+                guard count >= 0, buffer.count - offset >= count else { return nil }
+                defer { offset += count }
+                return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
             }
-            let fields = rest.split(separator: space, maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let row = String(fields[0]).flatMap({ Int($0) }), let column = String(fields[1]).flatMap({ Int($0) }),
-                  row > 0, column > 0, !fields[2].isEmpty, let id = String(fields[2]) else { return nil }
-            entries[key] = Entry(id: id, location: SourceLocation(line: row, column: column))
+            func number() -> Int? {
+                read(4).map { Int(UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self))) }
+            }
+            while offset < buffer.count {
+                guard let raw = read(20), let blob = ObjectID(rawBytes: raw), let flag = read(1)?.first else { return nil }
+                switch flag {
+                case 0:
+                    entries[blob] = Entry(id: nil, location: SourceLocation(line: 1, column: 1))
+                case 1:
+                    guard let line = number(), let column = number(), let length = number(), line > 0, column > 0, length > 0,
+                          let text = read(length), let id = String(validating: text, as: UTF8.self) else { return nil }
+                    entries[blob] = Entry(id: id, location: SourceLocation(line: line, column: column))
+                default:
+                    return nil
+                }
+            }
+            return entries
         }
-        return entries
     }
 }

@@ -44,7 +44,14 @@ struct DuplicateIDRule: CorpusRule {
     )
 
     func check(_ runbooks: [RunbookSummary], in context: LintContext) -> [String: [Finding]] {
-        let groups = Dictionary(grouping: runbooks) { $0.id.lowercased() }
+        // Counted first: groups are built only for the rare ids that repeat,
+        // since a staged lint passes every runbook of the tree.
+        let keys = runbooks.map { $0.id.lowercased() }
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(keys.count)
+        for key in keys { counts[key, default: 0] += 1 }
+        let repeated = zip(keys, runbooks).filter { counts[$0.0, default: 0] > 1 }
+        let groups = Dictionary(grouping: repeated, by: \.0).mapValues { $0.map(\.1) }
         var findings: [String: [Finding]] = [:]
         for group in groups.values where Set(group.map(\.path)).count > 1 {
             for runbook in group {
