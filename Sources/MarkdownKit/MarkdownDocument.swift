@@ -30,9 +30,9 @@ public struct MarkdownDocument: Sendable {
     /// line breaks as spaces.
     public func plainText(of index: Int) -> String {
         var text = ""
-        for node in nodes[index..<nodes[index].end] {
-            switch node.kind {
-            case .text, .code: text += node.literal
+        for child in index..<nodes[index].end {
+            switch nodes[child].kind {
+            case .text, .code: text += nodes[child].literal
             case .softBreak, .lineBreak: text += " "
             default: break
             }

@@ -30,8 +30,9 @@ public struct MarkdownNode: Sendable, Hashable {
         case strikethrough
         case link
         case image
-        /// Anything else cmark-gfm produces (footnotes, custom nodes), by its type name.
-        case other(String)
+        /// Anything else cmark-gfm produces (footnotes, custom nodes); its type name is in `info`.
+        /// No payload, so that reading a node's kind never touches reference counts.
+        case other
 
         public var isBlock: Bool {
             switch self {
@@ -56,7 +57,7 @@ public struct MarkdownNode: Sendable, Hashable {
     public var endLocation: SourceLocation
     /// Text of text, code, code block and HTML nodes; empty otherwise.
     public var literal: String
-    /// A code block's info string (language and attributes); empty otherwise.
+    /// A code block's info string (language and attributes); for `.other`, cmark's type name; empty otherwise.
     public var info: String
     /// A link's or image's destination; empty otherwise.
     public var url: String

@@ -88,6 +88,8 @@ enum MarkdownParser {
             isFenced: false
         )
         switch type {
+        case _ where result.kind == .other:
+            result.info = typeName(cNode)
         case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
             result.literal = string(cmark_node_get_literal(cNode))
         case CMARK_NODE_CODE_BLOCK:
@@ -136,7 +138,7 @@ enum MarkdownParser {
             case "table_row": return .tableRow(header: false)
             case "table_cell": return .tableCell
             case "strikethrough": return .strikethrough
-            case let name: return .other(name)
+            default: return .other
             }
         }
     }

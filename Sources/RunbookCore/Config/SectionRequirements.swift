@@ -66,6 +66,14 @@ public struct SectionRequirements: Sendable, Hashable {
     }
 
     public static func normalized(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        // Most headings are plain ASCII words with single spaces: skip the split for them.
+        var previousWasSpace = true
+        let simple = name.utf8.allSatisfy { byte in
+            defer { previousWasSpace = byte == UInt8(ascii: " ") }
+            return byte < 0x80 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")
+                && !(byte == UInt8(ascii: " ") && previousWasSpace)
+        } && name.utf8.last != UInt8(ascii: " ")
+        if simple { return name.lowercased() }
+        return name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 }

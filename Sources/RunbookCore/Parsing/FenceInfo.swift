@@ -15,21 +15,30 @@ struct FenceInfo {
     var isSession: Bool { Self.sessionLanguages.contains(language) }
 
     init(_ info: String) {
-        let trimmed = info.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(info[...])
         let languageEnd = trimmed.firstIndex { $0 == " " || $0 == "\t" || $0 == "{" } ?? trimmed.endIndex
         language = trimmed[..<languageEnd].lowercased()
-        let rest = trimmed[languageEnd...].trimmingCharacters(in: .whitespaces)
+        let rest = Self.trimmed(trimmed[languageEnd...])
         guard !rest.isEmpty else { return }
         guard rest.hasPrefix("{"), rest.hasSuffix("}") else {
             // Anything else after the language (e.g. a file name) is not ours to judge.
             return
         }
-        let inner = rest.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+        let inner = Self.trimmed(rest.dropFirst().dropLast())
         if inner.hasPrefix("\"") {
             parseJSON(rest)
         } else {
             parsePairs(inner)
         }
+    }
+
+    /// Spaces and tabs off both ends (Foundation's trimming is costly, and this runs per fence).
+    private static func trimmed(_ text: Substring) -> String {
+        let isBlank = { (character: Character) in character == " " || character == "\t" }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     private mutating func parseJSON(_ text: String) {

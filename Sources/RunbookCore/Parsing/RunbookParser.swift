@@ -122,11 +122,11 @@ public struct RunbookParser: Sendable {
 
     private static func links(in document: MarkdownDocument) -> [Link] {
         document.nodes.indices.compactMap { index in
-            let node = document.nodes[index]
-            switch node.kind {
+            switch document.nodes[index].kind {
             case .link, .image:
                 return Link(
-                    destination: node.url, text: document.plainText(of: index), isImage: node.kind == .image,
+                    destination: document.nodes[index].url, text: document.plainText(of: index),
+                    isImage: document.nodes[index].kind == .image,
                     location: document.location(of: index))
             default:
                 return nil

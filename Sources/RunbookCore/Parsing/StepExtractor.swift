@@ -17,9 +17,16 @@ struct StepExtractor {
     func extract() -> Result {
         var result = Result(commandCounts: Array(repeating: 0, count: sections.count))
         var pending: [(step: Step, explicitName: String?)] = []
+        // Sections are in document order, so the one containing a node only moves forward.
+        var nextSection = 0
         for index in document.nodes.indices {
+            while nextSection < sections.count, sections[nextSection].contentNodes.upperBound <= index { nextSection += 1 }
+            let sectionIndex = nextSection < sections.count && sections[nextSection].contentNodes.contains(index) ? nextSection : nil
+            switch document.nodes[index].kind {
+            case .codeBlock, .taskItem: break
+            default: continue
+            }
             let node = document.nodes[index]
-            let sectionIndex = sections.firstIndex { $0.contentNodes.contains(index) }
             let sectionTitle = sectionIndex.map { sections[$0].title } ?? ""
             switch node.kind {
             case .codeBlock where node.isFenced:

@@ -70,7 +70,7 @@ struct MissingMetadataRule: Rule {
     static func isEmpty(_ value: YAMLValue) -> Bool {
         switch value.kind {
         case .null: return true
-        case .scalar(let text): return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .scalar(let text): return text.allSatisfy(\.isWhitespace)
         case .sequence(let items): return items.isEmpty
         case .mapping(let entries): return entries.isEmpty
         }

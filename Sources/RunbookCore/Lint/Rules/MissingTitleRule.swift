@@ -52,7 +52,7 @@ struct MissingTitleRule: Rule {
         guard let title = runbook.title else {
             return [Finding(line: 1, "runbook has no title; start it with a '# Title' heading or set 'title:' in the front matter")]
         }
-        guard title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        guard title.allSatisfy(\.isWhitespace) else { return [] }
         let location = runbook.titleLocation ?? SourceLocation(line: 1, column: 1)
         if runbook.metadata.title != nil {
             return [Finding(at: location, "front matter 'title' is empty; give it a value, or remove it to use the first '# heading'")]

@@ -40,14 +40,17 @@ struct PlaceholderRule: Rule {
 
     func check(_ runbook: Runbook, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
-        for node in runbook.document.nodes {
-            switch node.kind {
+        for index in runbook.document.nodes.indices {
+            // Switch on the kind before copying the node: most nodes are skipped.
+            switch runbook.document.nodes[index].kind {
             case .text, .code:
+                let node = runbook.document.nodes[index]
                 guard node.start.isKnown else { continue }
                 for (word, offset) in Self.placeholders(in: node.literal[...]) {
                     findings.append(Finding(line: node.start.line, column: node.start.column + offset, message(word)))
                 }
             case .codeBlock:
+                let node = runbook.document.nodes[index]
                 // A fenced block's text starts on the line after the fence; an indented block's on its own line.
                 let firstLine = node.start.line + (node.isFenced ? 1 : 0)
                 for (word, offset) in Self.placeholders(in: node.literal[...]) {
