@@ -2,7 +2,8 @@ internal import CGit2
 
 extension Repository {
     /// The entries of the index (the staging area, i.e. what the next commit
-    /// will contain) under `prefix`, filtered and sorted like `treeEntries`.
+    /// will contain) under `prefix`, filtered like `treeEntries`, in the index's
+    /// own order: by path (case-insensitively when `core.ignorecase` is set).
     ///
     /// - Uses the index named by `GIT_INDEX_FILE` when the repository was
     ///   discovered with it set (as in `pre-commit` during `git commit -a`).
@@ -47,8 +48,11 @@ extension Repository {
                 conflicts[item.path] = (rank, item)
             }
         }
-        entries.append(contentsOf: conflicts.values.map(\.entry))
-        entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // libgit2 keeps the index in path order; only conflicts, gathered aside, need placing.
+        if !conflicts.isEmpty {
+            entries.append(contentsOf: conflicts.values.map(\.entry))
+            entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        }
         return entries
     }
 }

@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["? *a8\n", "*a8 : x\n", "{*a8: x}\n", "- *a8: x\n", "[*a8]: x\n", "? [*a8, *a8]\n: x\n", "x: {[*a8]: y}\n"])
+    @Test(arguments: ["? *a8\n", "*a8 : x\n", "{*a8: x}\n", "- *a8: x\n", "[*a8]: x\n", "? [*a8, *a8]\n: x\n", "x: {[*a8]: y}\n", "note: don't\n*a8 : x\n"])
     func aliasesAsKeysAreRefused(_ key: String) {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...8 {

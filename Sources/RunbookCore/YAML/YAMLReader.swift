@@ -126,7 +126,8 @@ public enum YAMLReader {
                 lineDepth += 1
             case UInt8(ascii: " ") where previous == UInt8(ascii: "?"):
                 return (keyMessage, line)
-            case UInt8(ascii: "'"), UInt8(ascii: "\"") where atTokenStart || previous == UInt8(ascii: ":"):
+            case UInt8(ascii: "'") where atTokenStart || previous == UInt8(ascii: ":"),
+                 UInt8(ascii: "\"") where atTokenStart || previous == UInt8(ascii: ":"):
                 quote = byte
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 flowDepth += 1
