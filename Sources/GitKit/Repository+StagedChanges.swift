@@ -7,12 +7,7 @@ extension Repository {
     /// subtrees, so a commit touching five files of a 10,000-file tree costs
     /// little — this is what keeps a pre-commit lint fast.
     public func pathsStagedSince(commit: ObjectID) throws -> Set<String> {
-        var oid = commit.oid
-        var commitObject: OpaquePointer?
-        try GitError.check(git_commit_lookup(&commitObject, handle, &oid), "git_commit_lookup", "cannot read commit \(commit)")
-        defer { git_commit_free(commitObject) }
-        var tree: OpaquePointer?
-        try GitError.check(git_commit_tree(&tree, commitObject), "git_commit_tree", "cannot read the tree of commit \(commit)")
+        let tree = try tree(of: commit)
         defer { git_tree_free(tree) }
         var index: OpaquePointer?
         try GitError.check(git_repository_index(&index, handle), "git_repository_index", "cannot open the index")

@@ -8,6 +8,17 @@ internal import Darwin
 internal import CGit2
 
 extension Repository {
+    /// The root tree of a commit, for the caller to free with `git_tree_free`.
+    func tree(of commit: ObjectID) throws -> OpaquePointer? {
+        var oid = commit.oid
+        var commitObject: OpaquePointer?
+        try GitError.check(git_commit_lookup(&commitObject, handle, &oid), "git_commit_lookup", "cannot read commit \(commit)")
+        defer { git_commit_free(commitObject) }
+        var root: OpaquePointer?
+        try GitError.check(git_commit_tree(&root, commitObject), "git_commit_tree", "cannot read the tree of commit \(commit)")
+        return root
+    }
+
     /// Every non-tree entry of the commit's tree whose path is under `prefix`
     /// ("" = whole tree; "runbooks" matches "runbooks/..." only, not
     /// "runbooksX/..."), recursively, sorted by path in byte order. Submodules
@@ -19,12 +30,7 @@ extension Repository {
     public func treeEntries(commit: ObjectID, under prefix: String) throws -> [TreeEntry] {
         let filter = PathPrefix(prefix)
         guard !filter.matchesNothing else { return [] }
-        var oid = commit.oid
-        var commitObject: OpaquePointer?
-        try GitError.check(git_commit_lookup(&commitObject, handle, &oid), "git_commit_lookup", "cannot read commit \(commit)")
-        defer { git_commit_free(commitObject) }
-        var root: OpaquePointer?
-        try GitError.check(git_commit_tree(&root, commitObject), "git_commit_tree", "cannot read the tree of commit \(commit)")
+        let root = try tree(of: commit)
         defer { git_tree_free(root) }
 
         var subtree: OpaquePointer?

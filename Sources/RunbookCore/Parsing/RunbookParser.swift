@@ -14,7 +14,7 @@ public struct RunbookParser: Sendable {
 
     public func parse(path: String, bytes: [UInt8]) -> Runbook {
         if bytes.count > config.maxFileSize {
-            return unreadable(path, "file is \(bytes.count) bytes, over the limit of \(config.maxFileSize) (max_file_size in runbook.yml)")
+            return unreadable(path, SourceFile.tooLargeReason(size: bytes.count, limit: config.maxFileSize))
         }
         if bytes.contains(0) {
             return unreadable(path, "file is binary, not Markdown text")
@@ -67,6 +67,15 @@ public struct RunbookParser: Sendable {
             document: document,
             bodyLine: split.bodyLine
         )
+    }
+
+    /// The runbook's id when its front matter declares one (with where), else nil.
+    /// Only files that look as if they declare one are parsed, as this runs for
+    /// runbooks that are not being linted but whose ids still count.
+    public func declaredID(path: String, bytes: [UInt8]) -> RunbookSummary? {
+        guard FrontMatterScan.declaresID(bytes) else { return nil }
+        let runbook = parse(path: path, bytes: bytes)
+        return runbook.metadata.id == nil ? nil : RunbookSummary(runbook)
     }
 
     /// The path under the root, without `.md`: `runbooks/etcd/no-leader.md` → `etcd/no-leader`.

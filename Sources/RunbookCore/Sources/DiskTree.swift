@@ -38,13 +38,13 @@ struct DiskTree {
             throw SourceError("cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
         if info.st_mode & S_IFMT == S_IFLNK {
-            return ([], "file is a symbolic link; runbooks must be regular files")
+            return ([], SourceFile.symlinkReason)
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             return ([], "not a regular file")
         }
         if Int(info.st_size) > limit {
-            return ([], "file is \(info.st_size) bytes, over the limit of \(limit) (max_file_size in runbook.yml)")
+            return ([], SourceFile.tooLargeReason(size: Int(info.st_size), limit: limit))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SourceError("cannot read '\(path)'")

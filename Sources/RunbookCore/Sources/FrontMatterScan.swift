@@ -1,17 +1,16 @@
 /// A quick look at raw bytes, to avoid parsing runbooks only their id is needed from.
 enum FrontMatterScan {
-    /// Whether the file opens with front matter containing a top-level `id:` key.
-    /// May say yes wrongly (the caller then parses); never says no wrongly.
+    /// Whether the file opens with front matter in which a line starts with `id:`,
+    /// the way an id is written. A yes may be wrong (the caller then parses and
+    /// finds out); a quoted key such as `"id":` is the one form it misses.
     static func declaresID(_ bytes: [UInt8]) -> Bool {
-        guard bytes.starts(with: Array("---".utf8)) else { return false }
-        let marker = Array("\nid:".utf8)
-        var index = 0
-        while index + marker.count <= bytes.count {
-            if bytes[index] == UInt8(ascii: "\n"), bytes[index..<(index + marker.count)].elementsEqual(marker) { return true }
-            if bytes[index] == UInt8(ascii: "\n"), bytes[(index + 1)...].starts(with: Array("---".utf8)), index > 0 {
-                return false
-            }
-            index += 1
+        guard bytes.starts(with: "---".utf8) else { return false }
+        var lineStart = 0
+        while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+            lineStart = newline + 1
+            let line = bytes[lineStart...]
+            if line.starts(with: "id:".utf8) { return true }
+            if line.starts(with: "---".utf8) || line.starts(with: "...".utf8) { return false }
         }
         return false
     }

@@ -100,11 +100,8 @@ public struct LintInputLoader {
             let none = DeclaredIDCache.Entry(id: nil, location: SourceLocation(line: 1, column: 1))
             guard entry.kind == .file || entry.kind == .executable,
                   try repository.blobSize(entry.id) <= parser.config.maxFileSize else { return none }
-            let bytes = try repository.blob(entry.id)
-            guard FrontMatterScan.declaresID(bytes) else { return none }
-            let runbook = parser.parse(path: entry.path, bytes: bytes)
-            guard let id = runbook.metadata.id else { return none }
-            return DeclaredIDCache.Entry(id: id, location: RunbookSummary(runbook).idLocation)
+            let declared = parser.declaredID(path: entry.path, bytes: try repository.blob(entry.id))
+            return declared.map { DeclaredIDCache.Entry(id: $0.id, location: $0.idLocation) } ?? none
         }
         return RunbookSummary(
             path: entry.path, id: declared.id ?? parser.defaultID(for: entry.path), idLocation: declared.location)
@@ -166,8 +163,8 @@ public struct LintInputLoader {
         return all.filter { !linted.contains($0) }.map { path in
             let fallback = RunbookSummary(path: path, id: parser.defaultID(for: path), idLocation: .init(line: 1, column: 1))
             guard let (bytes, unreadable) = try? DiskTree.read(base + "/" + path, limit: config.maxFileSize),
-                  unreadable == nil, FrontMatterScan.declaresID(bytes) else { return fallback }
-            return RunbookSummary(parser.parse(path: path, bytes: bytes))
+                  unreadable == nil else { return fallback }
+            return parser.declaredID(path: path, bytes: bytes) ?? fallback
         }
     }
 
@@ -182,13 +179,12 @@ public struct LintInputLoader {
 
     private func sourceFile(_ entry: TreeEntry, in repository: Repository, config: Config) throws -> SourceFile {
         if entry.kind == .symlink {
-            return SourceFile(path: entry.path, bytes: [], unreadableReason: "file is a symbolic link; runbooks must be regular files")
+            return SourceFile(path: entry.path, bytes: [], unreadableReason: SourceFile.symlinkReason)
         }
         let size = try repository.blobSize(entry.id)
         if size > config.maxFileSize {
             return SourceFile(
-                path: entry.path, bytes: [],
-                unreadableReason: "file is \(size) bytes, over the limit of \(config.maxFileSize) (max_file_size in runbook.yml)")
+                path: entry.path, bytes: [], unreadableReason: SourceFile.tooLargeReason(size: size, limit: config.maxFileSize))
         }
         return SourceFile(path: entry.path, bytes: try repository.blob(entry.id))
     }
