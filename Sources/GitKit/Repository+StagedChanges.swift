@@ -13,9 +13,14 @@ extension Repository {
         try GitError.check(git_repository_index(&index, handle), "git_repository_index", "cannot open the index")
         defer { git_index_free(index) }
         try GitError.check(git_index_read(index, 0), "git_index_read", "cannot read the index")
+        var options = git_diff_options()
+        try GitError.check(
+            git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init", "cannot set up a diff")
+        // Only which paths differ is wanted: no content, no submodule status.
+        options.flags = GIT_DIFF_SKIP_BINARY_CHECK.rawValue | GIT_DIFF_IGNORE_SUBMODULES.rawValue
         var diff: OpaquePointer?
         try GitError.check(
-            git_diff_tree_to_index(&diff, handle, tree, index, nil), "git_diff_tree_to_index",
+            git_diff_tree_to_index(&diff, handle, tree, index, &options), "git_diff_tree_to_index",
             "cannot compare the index with commit \(commit)")
         defer { git_diff_free(diff) }
         var paths: Set<String> = []

@@ -35,13 +35,17 @@ public struct Linter: Sendable {
         }
         let results = Mutex([(problems: [Problem], summary: RunbookSummary?)](repeating: ([], nil), count: count))
         let group = DispatchGroup()
-        defer { group.wait() }  // also when `read` throws: no check outlives the call
-        for index in 0..<count {
-            let file = try read(index)
-            DispatchQueue.global().async(group: group) {
-                let outcome = lintOne(file, rules: rules, context: context)
-                results.withLock { $0[index] = outcome }
+        do {
+            for index in 0..<count {
+                let file = try read(index)
+                DispatchQueue.global().async(group: group) {
+                    let outcome = lintOne(file, rules: rules, context: context)
+                    results.withLock { $0[index] = outcome }
+                }
             }
+        } catch {
+            group.wait()  // no check may outlive the call
+            throw error
         }
         group.wait()
         let perFile = results.withLock { $0 }
