@@ -33,17 +33,6 @@ public struct MarkdownNode: Sendable, Hashable {
         /// Anything else cmark-gfm produces (footnotes, custom nodes); its type name is in `info`.
         /// No payload, so that reading a node's kind never touches reference counts.
         case other
-
-        public var isBlock: Bool {
-            switch self {
-            case .document, .blockQuote, .list, .item, .taskItem, .codeBlock, .htmlBlock,
-                 .paragraph, .heading, .thematicBreak, .table, .tableRow, .tableCell:
-                return true
-            case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong,
-                 .strikethrough, .link, .image, .other:
-                return false
-            }
-        }
     }
 
     public var kind: Kind

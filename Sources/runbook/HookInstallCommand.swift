@@ -10,13 +10,22 @@ struct HookInstallCommand: ParsableCommand {
         abstract: "Install a pre-commit hook (lints staged runbooks) or a pre-receive hook (rejects pushes with lint errors)."
     )
 
-    @Flag(help: "Which hook to install.")
-    var kind: HookKind
+    @Flag(name: .customLong("pre-commit"), help: "Install the pre-commit hook: lint the staged runbooks before each commit.")
+    var preCommit = false
+
+    @Flag(name: .customLong("pre-receive"), help: "Install the pre-receive hook (server side): reject pushes whose runbooks have lint errors.")
+    var preReceive = false
 
     @Flag(help: "Replace an existing hook of the same name.")
     var force = false
 
     @OptionGroup var repositoryOptions: RepositoryOptions
+
+    func validate() throws {
+        guard preCommit != preReceive else { throw ValidationError("give exactly one of --pre-commit and --pre-receive") }
+    }
+
+    private var kind: HookKind { preCommit ? .preCommit : .preReceive }
 
     func run() throws {
         let installed: HookInstaller.Outcome
@@ -42,11 +51,5 @@ struct HookInstallCommand: ParsableCommand {
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-    }
-}
-
-extension HookKind: EnumerableFlag {
-    public static func name(for value: HookKind) -> NameSpecification {
-        .customLong(value.rawValue)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Something the operator does: a fenced shell block run as one script, or a
 /// task-list item the operator confirms.
 public struct Step: Sendable, Hashable {
@@ -26,10 +24,4 @@ public struct Step: Sendable, Hashable {
     public var attributes: [String: String]
     /// For a manual step: whether its box is already ticked in the source.
     public var checked: Bool
-
-    /// Steps this one depends on (`depends=a,b`).
-    public var dependencies: [String] {
-        (attributes["depends"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-    }
 }
