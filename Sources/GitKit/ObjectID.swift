@@ -26,16 +26,13 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
             }
         }
         guard bytes.count == Self.rawLength, pending == nil else { return nil }
-        self.init(raw: bytes)
+        self = bytes.withUnsafeBytes { ObjectID(raw: $0) }
     }
 
     init(_ oid: UnsafePointer<git_oid>) {
         self = withUnsafeBytes(of: oid.pointee.id) { ObjectID(raw: $0) }
     }
 
-    private init(raw: [UInt8]) {
-        self = raw.withUnsafeBytes { ObjectID(raw: $0) }
-    }
 
     /// The id from its 20 raw bytes; nil for any other length.
     public init?(rawBytes: UnsafeRawBufferPointer) {
@@ -50,9 +47,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     }
 
     /// The 20 raw bytes.
-    public var rawBytes: [UInt8] { raw }
-
-    private var raw: [UInt8] {
+    public var rawBytes: [UInt8] {
         (0..<8).reversed().map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) }
             + (0..<8).reversed().map { UInt8(truncatingIfNeeded: middle >> ($0 * 8)) }
             + (0..<4).reversed().map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
@@ -62,7 +57,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         return String(unsafeUninitializedCapacity: Self.rawLength * 2) { out in
-            for (index, byte) in raw.enumerated() {
+            for (index, byte) in rawBytes.enumerated() {
                 out[2 * index] = digits[Int(byte >> 4)]
                 out[2 * index + 1] = digits[Int(byte & 0x0f)]
             }
@@ -94,7 +89,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     var oid: git_oid {
         var oid = git_oid()
         withUnsafeMutableBytes(of: &oid.id) { buffer in
-            for (index, byte) in raw.enumerated() { buffer[index] = byte }
+            for (index, byte) in rawBytes.enumerated() { buffer[index] = byte }
         }
         return oid
     }

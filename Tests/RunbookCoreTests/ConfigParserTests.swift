@@ -58,6 +58,11 @@ import Testing
         #expect(try parse("sections: {required: [Summary]}").sections.commands == [:])
     }
 
+    @Test func commandMinimumsAreKeyedByRequiredName() throws {
+        let config = try parse("sections: {required: [Diagnosis, Mitigation], aliases: {Mitigation: [Remediation]}, commands: {remediation: 3}}")
+        #expect(config.sections.commands == ["Mitigation": 3])
+    }
+
     @Test func markdownlintHeadingsForm() throws {
         let config = try parse("sections:\n  headings: ['*', '## Summary', '+', '## Diagnosis', '?', '*']\n  commands: {}\n")
         #expect(config.sections.headings?.count == 6)

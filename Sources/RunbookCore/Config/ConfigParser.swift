@@ -81,6 +81,11 @@ public struct ConfigParser {
                 path: path, line: line, column: 1, key: "sections.commands.\(name)",
                 message: "'\(name)' is not a required section; add it to sections.required or remove the minimum")
         }
+        // Keyed by required name from here on (an alias key is resolved once, here), so
+        // rules compare with `Section.name` directly instead of resolving per runbook.
+        let table = result.canonicalNameTable
+        result.commands = Dictionary(
+            result.commands.map { (table[SectionRequirements.normalized($0.key)]!, $0.value) }, uniquingKeysWith: max)
         return result
     }
 

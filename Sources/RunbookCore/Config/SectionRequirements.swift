@@ -6,7 +6,7 @@ public struct SectionRequirements: Sendable, Hashable {
     public var aliases: [String: [String]]
     /// The required sections must appear in the order listed.
     public var ordered: Bool
-    /// Minimum number of commands per section.
+    /// Minimum number of commands per section, keyed by required name (config resolves aliases).
     public var commands: [String: Int]
     /// markdownlint MD043's form, when given: the exact heading sequence, with
     /// `*`, `+` and `?` wildcards. It replaces `required` and `ordered`.
@@ -34,17 +34,12 @@ public struct SectionRequirements: Sendable, Hashable {
     /// The required section a heading text stands for, matching names and aliases
     /// without regard to case or surrounding space; nil when it is none of them.
     public func canonicalName(for heading: String) -> String? {
-        let key = Self.normalized(heading)
-        if let name = requiredNames.first(where: { Self.normalized($0) == key }) { return name }
-        for (name, alternatives) in aliases.sorted(by: { $0.key < $1.key })
-        where alternatives.contains(where: { Self.normalized($0) == key }) {
-            return name
-        }
-        return nil
+        canonicalNameTable[Self.normalized(heading)]
     }
 
-    /// Normalized heading text → required name, for every name and alias:
-    /// `canonicalName(for:)` as one table, built once per parse configuration.
+    /// Normalized heading text → required name, for every name and alias. Required
+    /// names win over aliases, and among aliases the first name in sorted order.
+    /// The parser builds it once per configuration rather than per heading.
     public var canonicalNameTable: [String: String] {
         var table: [String: String] = [:]
         for (name, alternatives) in aliases.sorted(by: { $0.key > $1.key }) {

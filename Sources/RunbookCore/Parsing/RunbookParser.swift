@@ -78,6 +78,11 @@ public struct RunbookParser: Sendable {
         return runbook.metadata.id == nil ? nil : RunbookSummary(runbook)
     }
 
+    /// A runbook known by its path alone: the id derived from it, at 1:1.
+    public func derivedSummary(for path: String) -> RunbookSummary {
+        RunbookSummary(path: path, id: defaultID(for: path), idLocation: SourceLocation(line: 1, column: 1))
+    }
+
     /// The path under the root, without `.md`: `runbooks/etcd/no-leader.md` → `etcd/no-leader`.
     public func defaultID(for path: String) -> String {
         let relative = config.pathUnderRoot(path) ?? path

@@ -8,8 +8,6 @@ import MarkdownKit
 /// the tree on every commit. Blobs never change, so an entry is never stale; a
 /// file that does not read as this format is ignored and rewritten, never trusted.
 struct DeclaredIDCache {
-    private static let header = "runbook declared-ids 1"
-
     struct Entry: Equatable {
         /// The declared id and where it is, or nil when the front matter declares none.
         var id: String?

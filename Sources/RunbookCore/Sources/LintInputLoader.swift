@@ -103,8 +103,8 @@ public struct LintInputLoader {
             let declared = parser.declaredID(path: entry.path, bytes: try repository.blob(entry.id))
             return declared.map { DeclaredIDCache.Entry(id: $0.id, location: $0.idLocation) } ?? none
         }
-        return RunbookSummary(
-            path: entry.path, id: declared.id ?? parser.defaultID(for: entry.path), idLocation: declared.location)
+        guard let id = declared.id else { return parser.derivedSummary(for: entry.path) }
+        return RunbookSummary(path: entry.path, id: id, idLocation: declared.location)
     }
 
     // MARK: Files on disk
@@ -161,7 +161,7 @@ public struct LintInputLoader {
     private func otherDiskRunbooks(_ all: [String], excluding linted: Set<String>, base: String, config: Config) -> [RunbookSummary] {
         let parser = RunbookParser(config: config)
         return all.filter { !linted.contains($0) }.map { path in
-            let fallback = RunbookSummary(path: path, id: parser.defaultID(for: path), idLocation: .init(line: 1, column: 1))
+            let fallback = parser.derivedSummary(for: path)
             guard let (bytes, unreadable) = try? DiskTree.read(base + "/" + path, limit: config.maxFileSize),
                   unreadable == nil else { return fallback }
             return parser.declaredID(path: path, bytes: bytes) ?? fallback

@@ -46,8 +46,8 @@ struct TooFewCommandsRule: Rule {
 
     func check(_ runbook: Runbook, in context: LintContext) -> [Finding] {
         let requirements = context.config.sections
-        return requirements.commands.sorted { $0.key < $1.key }.compactMap { key, minimum in
-            guard minimum > 0, let name = requirements.canonicalName(for: key) else { return nil }
+        return requirements.commands.sorted { $0.key < $1.key }.compactMap { name, minimum in
+            guard minimum > 0 else { return nil }
             let sections = runbook.sections.filter { $0.name == name }
             guard let first = sections.first else { return nil }
             let found = sections.reduce(0) { $0 + $1.commandCount }
