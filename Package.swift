@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,16 +30,21 @@ let package = Package(
             name: "RunbookCore",
             dependencies: ["GitKit", "MarkdownKit", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "SiteBuilder",
+            dependencies: ["RunbookCore", "MarkdownKit", "GitKit", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "runbook",
             dependencies: [
-                "RunbookCore", "GitKit",
+                "RunbookCore", "SiteBuilder", "GitKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "MarkdownKitTests", dependencies: ["MarkdownKit"]),
         .testTarget(name: "RunbookCoreTests", dependencies: ["RunbookCore", "GitKit"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "RunbookCore", "GitKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GitKit", "runbook"]),
     ],
     swiftLanguageModes: [.v6]

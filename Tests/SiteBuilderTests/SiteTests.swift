@@ -1,0 +1,4 @@
+import Testing
+@testable import SiteBuilder
+
+@Suite struct SiteTests {}
