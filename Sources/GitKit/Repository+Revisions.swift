@@ -38,6 +38,12 @@ extension Repository {
         return "HEAD" + rest
     }
 
+    /// Whether HEAD names a branch with no commits yet (a new repository).
+    public var headIsUnborn: Bool {
+        defer { git_error_clear() }
+        return git_repository_head_unborn(handle) == 1
+    }
+
     /// The short name of HEAD's branch if HEAD is unborn, else nil. Errors
     /// here only decide how to word another error, so they are not thrown.
     private func unbornBranch() -> String? {

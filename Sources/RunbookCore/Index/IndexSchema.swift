@@ -652,5 +652,6 @@ public enum IndexSchema {
     }
   }
 }
+
 """#
 }

@@ -26,6 +26,18 @@ public struct Linter: Sendable {
     public func lint(
         count: Int, treePaths: Set<String>, otherRunbooks: [RunbookSummary], read: (Int) throws -> SourceFile
     ) rethrows -> LintReport {
+        // Only the problems are kept: a lint of 10,000 runbooks need not hold their parses.
+        let checked = try check(count: count, treePaths: treePaths, otherRunbooks: otherRunbooks, read: read) { _ in () }
+        return LintReport(problems: checked.flatMap(\.problems), runbookCount: count)
+    }
+
+    /// Parses and checks like `lint`, and also keeps what `keep` takes from each
+    /// readable runbook (the build keeps whole runbooks to render them).
+    /// Results are in `read` order; an unreadable file has no kept value.
+    public func check<Kept: Sendable>(
+        count: Int, treePaths: Set<String>, otherRunbooks: [RunbookSummary],
+        read: (Int) throws -> SourceFile, keep: @escaping @Sendable (Runbook) -> Kept
+    ) rethrows -> [CheckedFile<Kept>] {
         let context = LintContext(config: config, denylist: denylist, treePaths: treePaths)
         let rules = RuleCatalog.rules.compactMap { type -> (any Rule, String, Severity)? in
             guard let severity = config.severity(of: type.description.id, default: type.description.defaultSeverity) else {
@@ -33,13 +45,13 @@ public struct Linter: Sendable {
             }
             return (type.init(), type.description.id, severity)
         }
-        let results = Mutex([(problems: [Problem], summary: RunbookSummary?)](repeating: ([], nil), count: count))
+        let results = Mutex([CheckedFile<Kept>?](repeating: nil, count: count))
         let group = DispatchGroup()
         do {
             for index in 0..<count {
                 let file = try read(index)
                 DispatchQueue.global().async(group: group) {
-                    let outcome = lintOne(file, rules: rules, context: context)
+                    let outcome = checkOne(file, rules: rules, context: context, keep: keep)
                     results.withLock { $0[index] = outcome }
                 }
             }
@@ -48,36 +60,47 @@ public struct Linter: Sendable {
             throw error
         }
         group.wait()
-        let perFile = results.withLock { $0 }
-        var problems = perFile.flatMap(\.problems)
-        let summaries = perFile.compactMap(\.summary)
-        let lintedPaths = Set(summaries.map(\.path))
+        var checked = results.withLock { $0 }.compactMap { $0 }
+        let summaries = checked.compactMap(\.summary)
+        var positions: [String: Int] = [:]
+        for (position, file) in checked.enumerated() { positions[file.path] = position }
         for type in RuleCatalog.corpusRules {
             let id = type.description.id
             guard let severity = config.severity(of: id, default: type.description.defaultSeverity) else { continue }
-            for (path, findings) in type.init().check(summaries + otherRunbooks, in: context) where lintedPaths.contains(path) {
-                problems += findings.map { problem($0, rule: id, severity: severity, path: path) }
+            for (path, findings) in type.init().check(summaries + otherRunbooks, in: context) {
+                guard let position = positions[path] else { continue }
+                checked[position].problems += findings.map { problem($0, rule: id, severity: severity, path: path) }
             }
         }
-        return LintReport(problems: problems, runbookCount: count)
+        return checked
     }
 
-    private func lintOne(
-        _ file: SourceFile, rules: [(any Rule, String, Severity)], context: LintContext
-    ) -> (problems: [Problem], summary: RunbookSummary?) {
+    /// The denylist matches of a runbook's command steps, by step name (the first
+    /// dangerous command of each step), whether or not the step acknowledges them.
+    public func dangerousSteps(of runbook: Runbook) -> [String: DenylistMatch] {
+        var matches: [String: DenylistMatch] = [:]
+        for step in runbook.steps where step.kind == .command {
+            if let match = step.commands.lazy.compactMap({ denylist.match($0.text) }).first { matches[step.name] = match }
+        }
+        return matches
+    }
+
+    private func checkOne<Kept>(
+        _ file: SourceFile, rules: [(any Rule, String, Severity)], context: LintContext, keep: (Runbook) -> Kept
+    ) -> CheckedFile<Kept> {
         var runbook = parser.parse(path: file.path, bytes: file.bytes)
         if let reason = file.unreadableReason { runbook.unreadableReason = reason }
         if runbook.unreadableReason != nil {
             // Nothing else can be said about a file that could not be read.
             let unreadable = rules.filter { $0.1 == UnreadableFileRule.description.id }
-            return (unreadable.flatMap { rule, id, severity in
+            return CheckedFile(path: file.path, problems: unreadable.flatMap { rule, id, severity in
                 rule.check(runbook, in: context).map { problem($0, rule: id, severity: severity, path: file.path) }
-            }, nil)
+            }, summary: nil, kept: nil)
         }
         let problems = rules.flatMap { rule, id, severity in
             rule.check(runbook, in: context).map { problem($0, rule: id, severity: severity, path: file.path) }
         }
-        return (problems, RunbookSummary(runbook))
+        return CheckedFile(path: file.path, problems: problems, summary: RunbookSummary(runbook), kept: keep(runbook))
     }
 
     private func problem(_ finding: Finding, rule: String, severity: Severity, path: String) -> Problem {

@@ -1,3 +1,5 @@
+import GitKit
+
 /// The bytes of one file to lint, from wherever they came (disk, index, a commit).
 public struct SourceFile: Sendable {
     /// Repository-relative, "/"-separated.
@@ -5,6 +7,8 @@ public struct SourceFile: Sendable {
     public var bytes: [UInt8]
     /// Set when the file could not be read as a regular file (a symlink, say); it is then reported, not parsed.
     public var unreadableReason: String?
+    /// The Git blob id, when the bytes came from Git (nil for files on disk).
+    public var blob: ObjectID?
 
     /// Why a symbolic link is not read: it could point anywhere on the machine.
     public static let symlinkReason = "file is a symbolic link; runbooks must be regular files"
@@ -14,9 +18,10 @@ public struct SourceFile: Sendable {
         "file is \(size) bytes, over the limit of \(limit) (max_file_size in runbook.yml)"
     }
 
-    public init(path: String, bytes: [UInt8], unreadableReason: String? = nil) {
+    public init(path: String, bytes: [UInt8], unreadableReason: String? = nil, blob: ObjectID? = nil) {
         self.path = path
         self.bytes = bytes
         self.unreadableReason = unreadableReason
+        self.blob = blob
     }
 }

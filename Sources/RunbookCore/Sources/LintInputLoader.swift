@@ -7,10 +7,11 @@ import MarkdownKit
 public struct LintInputLoader {
     public static let configFileName = "runbook.yml"
 
-    private let repository: Repository?
+    /// The repository found, if any.
+    public let repository: Repository?
     /// The folder paths are relative to: the working tree, or the current
     /// directory outside a repository.
-    private let base: String?
+    public let base: String?
     private let currentDirectory: String
     private let explicitConfig: String?
 
@@ -170,7 +171,8 @@ public struct LintInputLoader {
 
     // MARK: Helpers
 
-    private func requireRepository() throws -> Repository {
+    /// The repository, or an error saying why there is none.
+    public func requireRepository() throws -> Repository {
         guard let repository else {
             throw SourceError("cannot open the repository: \(repositoryError ?? "unknown error")")
         }
@@ -186,7 +188,7 @@ public struct LintInputLoader {
             return SourceFile(
                 path: entry.path, bytes: [], unreadableReason: SourceFile.tooLargeReason(size: size, limit: config.maxFileSize))
         }
-        return SourceFile(path: entry.path, bytes: try repository.blob(entry.id))
+        return SourceFile(path: entry.path, bytes: try repository.blob(entry.id), blob: entry.id)
     }
 
     private func explicitConfigOrNil() throws -> Config? {

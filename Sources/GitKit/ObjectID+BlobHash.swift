@@ -1,0 +1,13 @@
+internal import CGit2
+
+extension ObjectID {
+    /// The id Git would give `bytes` stored as a blob (`git hash-object`), for
+    /// files on disk that are not in the object database.
+    public init(hashingBlob bytes: [UInt8]) throws(GitError) {
+        try LibGit2.initialize()
+        var oid = git_oid()
+        let code = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        guard code >= 0 else { throw GitError(code: code, function: "git_odb_hash", context: "cannot hash a file's content") }
+        self = withUnsafePointer(to: &oid) { ObjectID($0) }
+    }
+}

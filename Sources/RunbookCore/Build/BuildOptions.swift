@@ -1,0 +1,26 @@
+/// What to build a catalog from.
+public struct BuildOptions: Sendable {
+    /// The revision whose tree is built, and whose history gives lineage.
+    public var revision: String
+    /// Build the files on disk instead of the revision's tree (lineage still from `revision`).
+    public var worktree: Bool
+    /// `--repo`; else the repository is found from `currentDirectory`.
+    public var repositoryPath: String?
+    public var currentDirectory: String
+    /// Fail instead of warning when the clone is shallow.
+    public var requireFullHistory: Bool
+    /// Where the lineage cache lives; nil for the default inside the Git directory.
+    public var lineageCacheDirectory: String?
+
+    public init(
+        revision: String = "HEAD", worktree: Bool = false, repositoryPath: String? = nil, currentDirectory: String,
+        requireFullHistory: Bool = false, lineageCacheDirectory: String? = nil
+    ) {
+        self.revision = revision
+        self.worktree = worktree
+        self.repositoryPath = repositoryPath
+        self.currentDirectory = currentDirectory
+        self.requireFullHistory = requireFullHistory
+        self.lineageCacheDirectory = lineageCacheDirectory
+    }
+}

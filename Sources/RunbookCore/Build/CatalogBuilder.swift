@@ -1,0 +1,112 @@
+import Dispatch
+import GitKit
+import Synchronization
+
+/// Reads one revision of a runbooks repository into a `Catalog`: its runbooks
+/// parsed and checked, and their lineage from the history — the history is
+/// read on a second thread, with its own repository handle, while the
+/// runbooks are parsed.
+public struct CatalogBuilder {
+    /// The folder of a runbooks repository whose files override the built-in site templates.
+    public static let templateFolder = "site-template"
+    /// Largest template or asset file read from `site-template/`.
+    static let templateFileLimit = 8 << 20
+
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// - Parameter progress: called with the stage, how much of it is done, and
+    ///   the total when known; from any thread.
+    public func build(progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void) throws -> BuildOutcome {
+        progress(.reading, 0, nil)
+        let loader = LintInputLoader(
+            repositoryPath: options.repositoryPath, configPath: nil, currentDirectory: options.currentDirectory)
+        let repository = try loader.requireRepository()
+        let commit = try resolveCommit(in: repository)
+        guard commit != nil || options.worktree else {
+            throw SourceError("nothing to build: HEAD has no commits yet; commit the runbooks, or preview the files on disk with --worktree")
+        }
+        var warnings: [String] = []
+        if repository.isShallow {
+            let message = "the repository is a shallow clone, so the history of some runbooks is cut short (marked truncated)"
+            if options.requireFullHistory {
+                throw SourceError("\(message); fetch the full history (git fetch --unshallow) or drop --require-full-history")
+            }
+            warnings.append("\(message); use a full clone (fetch-depth: 0 in GitHub Actions) for exact lineage")
+        }
+        let input = try loader.load(options.worktree ? .workingTree : .revision(commit!.hex))
+
+        let history = HistoryReading(gitDirectory: repository.gitDirectory, commit: commit, paths: input.paths, options: options)
+        history.start(progress: progress)
+
+        var blobs = [ObjectID?](repeating: nil, count: input.paths.count)
+        let linter = try Linter(config: input.config)
+        let checked = try linter.check(
+            count: input.paths.count, treePaths: input.treePaths, otherRunbooks: input.otherRunbooks,
+            read: { index in
+                progress(.parsing, index, input.paths.count)
+                var file = try input.read(index)
+                if file.blob == nil, file.unreadableReason == nil { file.blob = try ObjectID(hashingBlob: file.bytes) }
+                blobs[index] = file.blob
+                return file
+            },
+            keep: { runbook in (runbook: runbook, dangerous: linter.dangerousSteps(of: runbook)) })
+        progress(.parsing, input.paths.count, input.paths.count)
+
+        let (lineages, walked, commitDate) = try history.wait()
+        var entries: [CatalogEntry] = []
+        var unreadable: [Problem] = []
+        for (index, file) in checked.enumerated() {
+            guard let kept = file.kept, let blob = blobs[index] else {
+                unreadable += file.problems
+                continue
+            }
+            let lineage = lineages[file.path] ?? Lineage(changes: [], approval: nil, truncated: false)
+            entries.append(CatalogEntry(
+                runbook: kept.runbook, blob: blob, problems: file.problems, lineage: lineage, dangerousSteps: kept.dangerous))
+        }
+        let source = CatalogSource(
+            ref: options.revision, commit: commit, commitDate: commitDate, isWorkingTree: options.worktree,
+            isShallow: repository.isShallow)
+        return BuildOutcome(
+            catalog: Catalog(source: source, config: input.config, entries: entries, unreadable: unreadable),
+            templateOverrides: try templateOverrides(repository: repository, commit: commit, base: loader.base),
+            warnings: warnings, commitsWalked: walked)
+    }
+
+    /// The commit to build, or nil when building the files on disk of a repository without commits.
+    private func resolveCommit(in repository: Repository) throws -> ObjectID? {
+        do {
+            return try repository.resolveCommit(options.revision)
+        } catch where options.worktree && options.revision == "HEAD" && repository.headIsUnborn {
+            return nil
+        }
+    }
+
+    /// The tree's own `site-template/` files (on disk for `--worktree`). Links
+    /// and oversized files are refused: a pull request can contain anything.
+    private func templateOverrides(repository: Repository, commit: ObjectID?, base: String?) throws -> [String: [UInt8]] {
+        let folder = Self.templateFolder
+        var files: [String: [UInt8]] = [:]
+        if options.worktree, let base {
+            for entry in DiskTree.entries(base: base, under: folder) {
+                let (bytes, unreadable) = try DiskTree.read(base + "/" + entry.path, limit: Self.templateFileLimit)
+                if let unreadable { throw SourceError("\(entry.path): \(unreadable)") }
+                files[String(entry.path.dropFirst(folder.count + 1))] = bytes
+            }
+        } else if let commit {
+            for entry in try repository.treeEntries(commit: commit, under: folder) where entry.kind != .submodule {
+                guard entry.kind != .symlink else { throw SourceError("\(entry.path): \(SourceFile.symlinkReason)") }
+                let size = try repository.blobSize(entry.id)
+                guard size <= Self.templateFileLimit else {
+                    throw SourceError("\(entry.path): \(SourceFile.tooLargeReason(size: size, limit: Self.templateFileLimit))")
+                }
+                files[String(entry.path.dropFirst(folder.count + 1))] = try repository.blob(entry.id)
+            }
+        }
+        return files
+    }
+}
