@@ -52,4 +52,19 @@ public struct MarkdownNode: Sendable, Hashable {
     public var url: String
     /// A code block is fenced (```), not indented.
     public var isFenced: Bool
+    // The fields below fill the padding after `isFenced` (declaration order is layout
+    // order), so the node grows by one string only: the parser copies a million of them.
+    /// A list whose items are not separated by blank lines: HTML renders its paragraphs without `<p>`.
+    public var isTight: Bool = false
+    /// A table cell's column alignment; `.none` for every other node.
+    public var alignment: TableAlignment = .none
+    var storedListStart: Int32 = 0
+    /// A link's or image's title (`[a](url "title")`); empty otherwise.
+    public var title: String = ""
+
+    /// An ordered list's first number; 0 otherwise.
+    public var listStart: Int {
+        get { Int(storedListStart) }
+        set { storedListStart = Int32(clamping: newValue) }
+    }
 }

@@ -39,6 +39,9 @@ enum MarkdownParser {
     private static func convert(_ root: OpaquePointer, lineOffset: Int) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
         var open: [Int] = []   // indices of containers entered but not yet exited
+        // cmark keeps alignment per table, not per cell; tables never nest (cells hold inlines only).
+        var columnAlignments: [TableAlignment] = []
+        var column = 0
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
         while true {
@@ -52,6 +55,17 @@ enum MarkdownParser {
             let index = nodes.count
             let type = cmark_node_get_type(cNode)
             nodes.append(node(cNode, type: type, parent: open.last ?? -1, depth: open.count, lineOffset: lineOffset, index: index))
+            switch nodes[index].kind {
+            case .table:
+                columnAlignments = alignments(of: cNode)
+            case .tableRow:
+                column = 0
+            case .tableCell:
+                if column < columnAlignments.count { nodes[index].alignment = columnAlignments[column] }
+                column += 1
+            default:
+                break
+            }
             if isLeaf(type) {
                 nodes[index].end = index + 1
             } else {
@@ -100,6 +114,12 @@ enum MarkdownParser {
             result.isFenced = cmark_node_get_fenced(cNode, &length, &offset, &character) != 0
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             result.url = string(cmark_node_get_url(cNode))
+            result.title = string(cmark_node_get_title(cNode))
+        case CMARK_NODE_LIST:
+            if cmark_node_get_list_type(cNode) == CMARK_ORDERED_LIST {
+                result.listStart = Int(cmark_node_get_list_start(cNode))
+            }
+            result.isTight = cmark_node_get_list_tight(cNode) != 0
         default:
             break
         }
@@ -139,6 +159,19 @@ enum MarkdownParser {
             case "table_cell": return .tableCell
             case "strikethrough": return .strikethrough
             default: return .other
+            }
+        }
+    }
+
+    private static func alignments(of table: OpaquePointer) -> [TableAlignment] {
+        let count = Int(cmark_gfm_extensions_get_table_columns(table))
+        guard let bytes = cmark_gfm_extensions_get_table_alignments(table) else { return [] }
+        return (0..<count).map { column in
+            switch bytes[column] {
+            case UInt8(ascii: "l"): return .left
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            default: return .none
             }
         }
     }

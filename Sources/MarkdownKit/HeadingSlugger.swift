@@ -1,0 +1,47 @@
+/// Makes heading anchors the way GitHub does (github-slugger), so links written
+/// against GitHub's rendering (`#root-cause-fix`) work on the site too: lowercase,
+/// drop everything but letters, marks, digits, connector punctuation, `-` and
+/// spaces, turn each space into `-`; a repeat gets `-1`, `-2`, ….
+public struct HeadingSlugger: Sendable {
+    private var used: Set<String>
+
+    /// - Parameter reserved: ids the page uses itself; no heading is given one.
+    public init(reserving reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    /// A unique id for a heading with this text.
+    public mutating func slug(for text: String) -> String {
+        var base = Self.slug(text)
+        if base.isEmpty { base = "heading" }
+        var candidate = base
+        var suffix = 0
+        while used.contains(candidate) {
+            suffix += 1
+            candidate = "\(base)-\(suffix)"
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// The slug before de-duplication.
+    public static func slug(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case " ": result.append("-")
+            case "-": result.append(scalar)
+            default:
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .nonspacingMark, .spacingMark, .enclosingMark,
+                     .decimalNumber, .letterNumber, .connectorPunctuation:
+                    result.append(scalar)
+                default:
+                    break
+                }
+            }
+        }
+        return String(result)
+    }
+}
