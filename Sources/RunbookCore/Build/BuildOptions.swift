@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable {
     public var worktree: Bool
     /// `--repo`; else the repository is found from `currentDirectory`.
     public var repositoryPath: String?
+    /// `--config`: a file on disk used instead of the tree's `runbook.yml`.
+    public var configPath: String?
     public var currentDirectory: String
     /// Fail instead of warning when the clone is shallow.
     public var requireFullHistory: Bool
@@ -13,12 +15,14 @@ public struct BuildOptions: Sendable {
     public var lineageCacheDirectory: String?
 
     public init(
-        revision: String = "HEAD", worktree: Bool = false, repositoryPath: String? = nil, currentDirectory: String,
+        revision: String = "HEAD", worktree: Bool = false, repositoryPath: String? = nil, configPath: String? = nil,
+        currentDirectory: String,
         requireFullHistory: Bool = false, lineageCacheDirectory: String? = nil
     ) {
         self.revision = revision
         self.worktree = worktree
         self.repositoryPath = repositoryPath
+        self.configPath = configPath
         self.currentDirectory = currentDirectory
         self.requireFullHistory = requireFullHistory
         self.lineageCacheDirectory = lineageCacheDirectory

@@ -23,7 +23,7 @@ public struct CatalogBuilder {
     public func build(progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void) throws -> BuildOutcome {
         progress(.reading, 0, nil)
         let loader = LintInputLoader(
-            repositoryPath: options.repositoryPath, configPath: nil, currentDirectory: options.currentDirectory)
+            repositoryPath: options.repositoryPath, configPath: options.configPath, currentDirectory: options.currentDirectory)
         let repository = try loader.requireRepository()
         let commit = try resolveCommit(in: repository)
         guard commit != nil || options.worktree else {
