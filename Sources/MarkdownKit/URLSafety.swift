@@ -32,7 +32,7 @@ public enum URLSafety {
     /// The lowercased scheme, or nil for a relative reference. As in the URL standard,
     /// a scheme is a letter followed by letters, digits, `+`, `-` or `.` up to a `:`;
     /// anything else before the first `:` (or a `/`, `?` or `#` first) makes it relative.
-    static func scheme(of url: String) -> String? {
+    public static func scheme(of url: String) -> String? {
         var scheme = ""
         for character in url.unicodeScalars {
             switch character {

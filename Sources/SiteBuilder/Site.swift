@@ -1,10 +1,62 @@
+import Dispatch
+import Foundation
 import RunbookCore
+import Synchronization
 
-/// Renders a catalog into the files of a static site.
+/// A static site rendered from a catalog and a template: an index of all runbooks,
+/// a page and a history page per runbook, tag, alert and recent-change pages, an
+/// Atom feed, a sitemap, `index.json` with its schema, and the template's assets.
+///
+/// Every link is relative, nothing is loaded from elsewhere, and the same catalog
+/// always gives the same bytes (the only dates are commit dates).
 public struct Site: Sendable {
-    public let catalog: Catalog
+    private let rendering: SiteRendering
 
-    public init(catalog: Catalog) {
-        self.catalog = catalog
+    public init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) {
+        rendering = SiteRendering(catalog: catalog, template: template, linkStyle: linkStyle)
+    }
+
+    /// Where each page goes.
+    public var layout: SiteLayout { rendering.layout }
+
+    /// A runbook's page, relative to the site root, in the pretty form (`runbooks/etcd/no-leader/`).
+    public func pageURL(for entry: CatalogEntry) -> String? {
+        rendering.layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
+    }
+
+    /// How many files `render` writes.
+    public var fileCount: Int { rendering.files.count }
+
+    /// Renders every file and hands it to `output`, on all processor cores.
+    ///
+    /// - Parameter progress: called with (files done, total) as rendering goes, never
+    ///   twice with the same count, one call at a time, and last with (total, total).
+    /// - Throws: the first error `output` throws; rendering stops soon after.
+    public func render(into output: some SiteOutput, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws {
+        let files = rendering.files
+        let total = files.count
+        let next = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+        let done = Mutex(0)
+        let step = max(1, total / 100)
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, total))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < total, failure.withLock({ $0 == nil }) else { return }
+                do {
+                    let file = rendering.render(files[index])
+                    try output.write(file.bytes, to: file.path)
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
+                done.withLock { count in
+                    count += 1
+                    if count % step == 0 || count == total { progress?(count, total) }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

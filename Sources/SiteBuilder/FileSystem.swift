@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls the site writer needs, with errors that say what failed
+/// where. Plain system calls rather than FileManager: they are many times faster
+/// for 20,000 small files, and `O_EXCL`/`O_NOFOLLOW` say exactly what is meant.
+enum FileSystem {
+    enum Kind {
+        case missing, directory, file, symbolicLink, other
+    }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// The names in a folder, without `.` and `..`.
+    static func contents(of directory: String) throws -> [String] {
+        guard let handle = opendir(directory) else { throw error("cannot list", directory) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    static func makeDirectory(_ path: String) throws {
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw error("cannot create folder", path) }
+    }
+
+    /// Creates the folder and any missing folders above it; safe to call from
+    /// several threads for the same folders.
+    static func makeDirectories(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            try makeDirectory(prefix)
+        }
+    }
+
+    /// Writes a new file (failing if it exists) with all of `bytes`.
+    static func createFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw error("cannot create", path) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let failure = error("cannot write", path)
+                close(descriptor)
+                throw failure
+            }
+            written += result
+        }
+        guard close(descriptor) == 0 else { throw error("cannot write", path) }
+    }
+
+    /// Whether a regular file holds exactly `bytes` (false when it is missing or anything else).
+    static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var filled = 0
+        while filled < existing.count {
+            let result = existing.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return false }
+            filled += result
+        }
+        return existing == bytes
+    }
+
+    static func hardLink(_ source: String, _ destination: String) -> Bool {
+        link(source, destination) == 0
+    }
+
+    static func rename(_ source: String, _ destination: String) throws {
+        #if canImport(Glibc)
+        let result = Glibc.rename(source, destination)
+        #else
+        let result = Darwin.rename(source, destination)
+        #endif
+        guard result == 0 else { throw error("cannot rename \(source) to", destination) }
+    }
+
+    /// Deletes a file or a whole folder tree (never following symbolic links),
+    /// without recursion: a deep tree must not overflow the stack.
+    static func removeTree(_ path: String) throws {
+        var pending = [path]
+        var folders: [String] = []
+        while let current = pending.popLast() {
+            if kind(of: current) == .directory {
+                folders.append(current)
+                pending += try contents(of: current).map { current + "/" + $0 }
+            } else if unlink(current) != 0 && errno != ENOENT {
+                throw error("cannot delete", current)
+            }
+        }
+        // Children were listed after their parents, so the reverse order empties each folder first.
+        for folder in folders.reversed() where rmdir(folder) != 0 && errno != ENOENT {
+            throw error("cannot delete folder", folder)
+        }
+    }
+
+    static func error(_ action: String, _ path: String) -> SiteWriteError {
+        SiteWriteError("\(action) \(path): \(String(cString: strerror(errno)))")
+    }
+}

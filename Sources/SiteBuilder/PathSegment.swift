@@ -1,0 +1,51 @@
+import Foundation
+
+/// Turns untrusted names (runbook ids, tags, alert names) into folder names that
+/// cannot leave their parent folder: ASCII letters, digits, `-`, `_` and `.` only,
+/// never `.` or `..` or a leading dot, never empty, at most `maximumLength` bytes.
+/// Readable names stay as they are (`etcd-no-leader`, `KubePodCrashLooping`).
+enum PathSegment {
+    static let maximumLength = 100
+
+    /// The folder names for a `/`-separated name: `etcd/no-leader` → `["etcd", "no-leader"]`.
+    static func segments(of name: String) -> [String] {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: true).map { sanitize(String($0)) }
+        return parts.isEmpty ? ["_"] : parts
+    }
+
+    /// One folder name: anything outside the allowed set becomes `-` (a run of them
+    /// one `-`); accented letters lose their accent (`Ü` → `U`).
+    static func sanitize(_ name: String) -> String {
+        var result = ""
+        var replacing = false
+        for character in name {
+            let kept = ascii(for: character)
+            if kept.isEmpty {
+                if !replacing { result += "-" }
+                replacing = true
+            } else {
+                result += kept
+                replacing = false
+            }
+        }
+        // A leading dot would hide the folder, and `.`/`..` would climb out of it.
+        if result.hasPrefix(".") { result = "-" + result.drop { $0 == "." } }
+        if result.utf8.count > maximumLength { result = String(result.prefix(maximumLength)) }
+        return result.isEmpty ? "_" : result
+    }
+
+    private static func ascii(for character: Character) -> String {
+        if character.isASCII {
+            return isAllowed(character) ? String(character) : ""
+        }
+        // `é` decomposes to `e` and a combining accent: keep the letter.
+        return String(String(character).decomposedStringWithCanonicalMapping.filter { $0.isASCII && isAllowed($0) })
+    }
+
+    private static func isAllowed(_ character: Character) -> Bool {
+        switch character {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Puts a site into its folder all at once: every file is written into a new
+/// folder beside it, which then takes the old one's place (the old one is renamed
+/// aside, the new one renamed in, the old one deleted). Any failure before the
+/// swap leaves the previous site as it was and removes the new folder.
+///
+/// It only ever replaces a folder that is missing, empty, or holds a previous site
+/// (marked by the `.runbook-site` file it writes), so `--out ~` can never delete a
+/// home folder.
+public struct SiteDirectoryWriter: Sendable {
+    public static let markerName = ".runbook-site"
+    static let markerText = "This folder is a site written by `runbook build`; the next build replaces all of it.\n"
+
+    /// The site's folder as given.
+    public let directory: String
+    /// Hard-link unchanged files from the previous site instead of writing them.
+    public var reuseUnchanged = true
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Calls `build` with an output that writes into a new folder, then swaps that
+    /// folder in for `directory`.
+    ///
+    /// - Throws: `SiteWriteError` when `directory` is not a site folder or cannot be
+    ///   replaced; any error `build` throws (after removing the new folder).
+    @discardableResult
+    public func replace(_ build: (any SiteOutput) throws -> Void) throws -> SiteWriteSummary {
+        let target = try Self.absolute(directory)
+        let previous = try previousSite(at: target)
+        let (parent, name) = Self.split(target)
+        try FileSystem.makeDirectories(parent)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let fresh = "\(parent)/.\(name).new-\(pid)"
+        let retired = "\(parent)/.\(name).old-\(pid)"
+        // Only a crashed build with this same process id leaves these behind.
+        try FileSystem.removeTree(fresh)
+        try FileSystem.removeTree(retired)
+        try FileSystem.makeDirectory(fresh)
+        let output = FolderOutput(root: fresh, previous: reuseUnchanged && previous ? target : nil)
+        do {
+            try build(output)
+            try FileSystem.createFile(fresh + "/" + Self.markerName, Array(Self.markerText.utf8))
+            try swap(fresh, into: target, retired: retired, hasPrevious: FileSystem.kind(of: target) != .missing)
+        } catch {
+            try? FileSystem.removeTree(fresh)
+            throw error
+        }
+        return output.summary
+    }
+
+    /// Whether `target` holds a previous site; throws when it is something that must not be replaced.
+    private func previousSite(at target: String) throws -> Bool {
+        switch FileSystem.kind(of: target) {
+        case .missing:
+            return false
+        case .symbolicLink:
+            throw SiteWriteError("\(directory) is a symbolic link; give the folder it points to, or a new folder")
+        case .file, .other:
+            throw SiteWriteError("\(directory) exists and is not a folder")
+        case .directory:
+            let contents = try FileSystem.contents(of: target)
+            if contents.isEmpty { return false }
+            guard FileSystem.kind(of: target + "/" + Self.markerName) == .file else {
+                throw SiteWriteError(
+                    "\(directory) is not empty and holds no site from runbook (no \(Self.markerName) file); "
+                        + "refusing to replace it: choose a new or empty folder")
+            }
+            return true
+        }
+    }
+
+    private func swap(_ fresh: String, into target: String, retired: String, hasPrevious: Bool) throws {
+        guard hasPrevious else {
+            try FileSystem.rename(fresh, target)
+            return
+        }
+        try FileSystem.rename(target, retired)
+        do {
+            try FileSystem.rename(fresh, target)
+        } catch {
+            try? FileSystem.rename(retired, target)
+            throw error
+        }
+        // The new site is in place; an old copy that cannot be deleted is only clutter.
+        try? FileSystem.removeTree(retired)
+    }
+
+    /// The path made absolute with `.` and `..` resolved, without following links.
+    static func absolute(_ path: String) throws -> String {
+        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        guard !parts.isEmpty else { throw SiteWriteError("refusing to write a site over the root folder /") }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func split(_ path: String) -> (parent: String, name: String) {
+        let parts = path.split(separator: "/")
+        let parent = "/" + parts.dropLast().joined(separator: "/")
+        return (parent, String(parts.last ?? ""))
+    }
+}

@@ -1,0 +1,75 @@
+import RunbookCore
+
+/// Where every page of a site goes (its folder, relative to the site root, with
+/// an `index.html` inside), and how one page links to another. Folder names come
+/// from ids, tags and alert names through `PathSegment`, and one registry hands
+/// them out, so no name can write outside its folder or over another file.
+public struct SiteLayout: Sendable {
+    /// Files at fixed places; claimed before any name from a runbook.
+    static let fixedFiles = [
+        "index.html", "404.html", "index.json", "index.schema.json", "sitemap.xml", "feed.atom", "search-data.js",
+        SiteDirectoryWriter.markerName, "tags/index.html", "alerts/index.html", "changes/index.html",
+    ]
+
+    public let linkStyle: LinkStyle
+    /// Page folder of each runbook (`runbooks/etcd/no-leader`), by repository path.
+    public private(set) var runbookFolders: [String: String] = [:]
+    /// History page folder of each runbook (`history/etcd/no-leader`), by repository path.
+    public private(set) var historyFolders: [String: String] = [:]
+    /// Page folder of each tag (`tags/etcd`).
+    public private(set) var tagFolders: [String: String] = [:]
+    /// Page folder of each alert name (`alerts/EtcdNoLeader`).
+    public private(set) var alertFolders: [String: String] = [:]
+
+    /// - Parameter assetPaths: paths inside `assets/`, already checked by `SiteTemplate`.
+    init(catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) {
+        self.linkStyle = linkStyle
+        var registry = OutputPathRegistry()
+        for file in Self.fixedFiles + assetPaths.sorted().map({ "assets/" + $0 }) {
+            _ = registry.claimFile(file)
+        }
+        let entries = catalog.entries.map(\.runbook)
+        // Ids keep their folders (`etcd/no-leader`); a tag or alert name is one folder.
+        let ids = entries.map { (key: $0.path, name: $0.id, segments: PathSegment.segments(of: $0.id)) }
+        for (path, folder) in Self.claim(ids, under: "runbooks", in: &registry) {
+            runbookFolders[path] = folder
+            let history = "history" + folder.dropFirst("runbooks".count)
+            historyFolders[path] = registry.claimFile(history + "/index.html")
+                ? history : registry.claimPage(under: "history", segments: PathSegment.segments(of: String(folder.dropFirst("runbooks/".count))))
+        }
+        let tags = Set(entries.flatMap(\.metadata.tags)).sorted().map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
+        tagFolders = Dictionary(uniqueKeysWithValues: Self.claim(tags, under: "tags", in: &registry))
+        let alerts = Set(entries.flatMap(\.metadata.alerts)).sorted().map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
+        alertFolders = Dictionary(uniqueKeysWithValues: Self.claim(alerts, under: "alerts", in: &registry))
+    }
+
+    /// Claims a page folder for each item in order. Names that are already clean
+    /// go first, so `db-failover` keeps its folder even when `db failover` (which
+    /// cleans to the same) comes earlier.
+    private static func claim(
+        _ items: [(key: String, name: String, segments: [String])], under parent: String, in registry: inout OutputPathRegistry
+    ) -> [(String, String)] {
+        let clean = items.filter { $0.segments.joined(separator: "/") == $0.name }
+        let unclean = items.filter { $0.segments.joined(separator: "/") != $0.name }
+        return (clean + unclean).map { item in (item.key, registry.claimPage(under: parent, segments: item.segments)) }
+    }
+
+    /// A link from the page in folder `page` to the page in folder `target` ("" is the site root).
+    func link(from page: String, to target: String) -> String {
+        let path = up(from: page) + (target.isEmpty ? "" : target + "/")
+        switch linkStyle {
+        case .indexFiles: return path + "index.html"
+        case .directories: return path.isEmpty ? "./" : path
+        }
+    }
+
+    /// A link from the page in folder `page` to a file (`assets/site.css`).
+    func link(from page: String, toFile file: String) -> String {
+        up(from: page) + file
+    }
+
+    /// `../` for each folder between the page and the site root.
+    func up(from page: String) -> String {
+        String(repeating: "../", count: page.isEmpty ? 0 : page.split(separator: "/").count)
+    }
+}

@@ -1,0 +1,21 @@
+extension SiteRendering {
+    /// What the index page's search looks through, one lowercased text per runbook
+    /// in table order: title, id, tags, alerts, owner, headings, step names and commands.
+    ///
+    /// A script (`window.runbookSearchData = [...]`) rather than JSON: the index page
+    /// loads it with a `<script src>` when the reader first searches, which works from
+    /// `file://` too, where browsers refuse `fetch`. Loading it only then keeps the
+    /// index page itself small.
+    func searchData() -> [UInt8] {
+        var script = "window.runbookSearchData=[\n"
+        for (entry, summary) in zip(catalog.entries, summaries) {
+            let runbook = entry.runbook
+            var words = [summary.title, summary.id, summary.owner] + summary.tags + summary.alerts
+            words += runbook.headings.map(\.text)
+            words += runbook.steps.flatMap { [$0.name] + ($0.kind == .command ? $0.commands.map(\.text) : [$0.script]) }
+            script += JavaScriptString.quote(words.filter { !$0.isEmpty }.joined(separator: "\n").lowercased()) + ",\n"
+        }
+        script += "];\n"
+        return Array(script.utf8)
+    }
+}

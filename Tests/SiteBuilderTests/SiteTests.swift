@@ -1,4 +1,0 @@
-import Testing
-@testable import SiteBuilder
-
-@Suite struct SiteTests {}
