@@ -4,11 +4,17 @@
 SWIFT ?= swift
 # Debian packages the build and the tests need.
 PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-BENCH_PACKAGES := hyperfine cmark-gfm time
+# What the test tooling needs: a headless browser and its driver for the site
+# tests, Python's venv for Selenium and jsonschema from PyPI.
+TEST_PACKAGES := chromium chromium-driver graphviz python3 python3-venv
+BENCH_PACKAGES := hyperfine cmark-gfm time hugo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUNBOOK := .build/release/runbook
+# A virtual environment for the Python test tools, kept with the build products.
+PYTHON_ENV := .build/python
+PYTHON := $(PYTHON_ENV)/bin/python
 
-.PHONY: all deps build site test lint bench clean
+.PHONY: all deps build site test test-deps lint bench clean
 
 all: build
 
@@ -25,14 +31,25 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product runbook
 
-# The site generator (`runbook build`) is not written yet; until then this
-# builds the tool and checks this repository's runbooks.
+# The README's main command: this repository's own runbooks, with their
+# lineage from its Git history, as a site in _site/.
 site: build
-	$(RUNBOOK) lint
+	$(RUNBOOK) build
 
-test: deps
+# Marks a complete environment: a failed pip install is retried next time.
+$(PYTHON_ENV)/installed:
+	python3 -m venv $(PYTHON_ENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check selenium jsonschema
+	touch $@
+
+test-deps:
+	$(MAKE) deps EXTRA_PACKAGES="$(TEST_PACKAGES)"
+	$(MAKE) $(PYTHON_ENV)/installed
+
+test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	RUNBOOK_TEST_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test --skip-build
+	$(PYTHON) Tests/browser/test_site.py .build/debug/runbook
 
 lint: build
 	$(RUNBOOK) lint
@@ -41,6 +58,7 @@ bench:
 	$(MAKE) deps EXTRA_PACKAGES="$(BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product runbook
 	bench/run
+	bench/build
 
 clean:
 	rm -rf .build _site

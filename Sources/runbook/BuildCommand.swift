@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import RunbookCore
+import SiteBuilder
+
+/// `runbook build`: the site and `index.json` from one revision and its history.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the browsable site and index.json from the runbooks and their Git history.",
+        discussion: """
+            Builds HEAD (or --rev) into _site/ (or --out), replacing the previous site only once the new one is \
+            complete. Lint problems are shown on the pages and counted in the summary; they fail the build only \
+            with --strict. Exit status: 0 built, 1 built with lint errors under --strict, 2 nothing was built.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Build this commit (branch, tag, id, HEAD~2).", valueName: "ref"))
+    var rev: String?
+
+    @Flag(help: "Build the files on disk (uncommitted edits included), with lineage from HEAD.")
+    var worktree = false
+
+    @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
+    var out = "_site"
+
+    @Option(help: ArgumentHelp("The URL the site is published under (overrides site.base_url), for the feed and sitemap.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(help: "Fail instead of warning when the repository is a shallow clone.")
+    var requireFullHistory = false
+
+    @Flag(help: "Exit 1 when a runbook has lint errors (the site is still written).")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Config file to use instead of the repository's runbook.yml.", valueName: "file"))
+    var config: String?
+
+    @OptionGroup var repositoryOptions: RepositoryOptions
+
+    func validate() throws {
+        if worktree && rev != nil {
+            throw ValidationError("--rev and --worktree cannot be used together: --worktree builds the files on disk with lineage from HEAD")
+        }
+    }
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let progress = ProgressLine()
+        let options = BuildOptions(
+            revision: rev ?? "HEAD", worktree: worktree, repositoryPath: repositoryOptions.repository, configPath: config,
+            currentDirectory: FileManager.default.currentDirectoryPath, requireFullHistory: requireFullHistory)
+        let catalog: Catalog
+        let site: Site
+        let written: SiteWriteSummary
+        do {
+            let outcome = try CatalogBuilder(options: options).build(progress: progress.update)
+            progress.finish()
+            outcome.warnings.forEach { Terminal.printError("runbook: warning: \($0)") }
+            var built = outcome.catalog
+            if let baseURL { built.config.site.baseURL = baseURL }
+            catalog = built
+            site = Site(catalog: catalog, template: try SiteTemplate(overrides: outcome.templateOverrides))
+            written = try SiteDirectoryWriter(directory: out).replace { output in
+                try site.render(into: output) { done, total in progress.update(.rendering, done: done, total: total) }
+            }
+            progress.finish()
+        } catch let error as ConfigError {
+            progress.finish()
+            Terminal.printError(error.description)
+            throw ExitStatus.toolFailure.exitCode
+        } catch {
+            progress.finish()
+            throw Terminal.fail("\(error)")
+        }
+        let problems = catalog.problems
+        let errors = problems.count { $0.severity == .error }
+        let warnings = problems.count { $0.severity == .warning }
+        Terminal.printError(
+            "built \(count(catalog.entries.count, "runbook")) into \(out)/: \(count(site.fileCount, "file")) "
+                + "(\(written.written) written, \(written.reused) unchanged), \(count(errors, "error")), "
+                + "\(count(warnings, "warning")) in \(Self.seconds(since: started))")
+        if strict && errors > 0 { throw ExitStatus.problems.exitCode }
+    }
+
+    private func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = start.duration(to: .now)
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        return "\(milliseconds / 1000).\(String(format: "%02d", milliseconds % 1000 / 10)) s"
+    }
+}
