@@ -26,9 +26,6 @@ public struct CatalogBuilder {
             repositoryPath: options.repositoryPath, configPath: options.configPath, currentDirectory: options.currentDirectory)
         let repository = try loader.requireRepository()
         let commit = try resolveCommit(in: repository)
-        guard commit != nil || options.worktree else {
-            throw SourceError("nothing to build: HEAD has no commits yet; commit the runbooks, or preview the files on disk with --worktree")
-        }
         var warnings: [String] = []
         if repository.isShallow {
             let message = "the repository is a shallow clone, so the history of some runbooks is cut short (marked truncated)"
@@ -81,7 +78,11 @@ public struct CatalogBuilder {
     private func resolveCommit(in repository: Repository) throws -> ObjectID? {
         do {
             return try repository.resolveCommit(options.revision)
-        } catch where options.worktree && options.revision == "HEAD" && repository.headIsUnborn {
+        } catch where options.revision == "HEAD" && repository.headIsUnborn {
+            guard options.worktree else {
+                throw SourceError(
+                    "nothing to build: HEAD has no commits yet; commit the runbooks, or preview the files on disk with --worktree")
+            }
             return nil
         }
     }

@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+
+@Suite("build: the site and index.json")
+struct BuildTests {
+    /// `runbook build` in `repo`, into `repo/_site` unless told otherwise.
+    private func build(_ repo: FixtureRepository, _ arguments: String...) async throws -> ProcessResult {
+        try await repo.runbook(["build"] + arguments)
+    }
+
+    private func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    private func index(_ site: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: site + "/index.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("a build writes every page kind and an index.json that validates against the schema it ships")
+    func buildsSiteAndIndex() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.commitAll("Add the DNS runbook")
+        let result = try await build(repo)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.isEmpty, "\(result)")
+        let summary = try #require(result.stderrLines.last)
+        #expect(summary.hasPrefix("built 1 runbook into _site/: "), "\(result)")
+        #expect(summary.contains("0 errors, 0 warnings in "), "\(result)")
+        let site = repo.path + "/_site"
+        for file in ["index.html", "404.html", "index.json", "index.schema.json", "sitemap.xml", "feed.atom",
+                     "runbooks/dns/index.html", "history/dns/index.html", "changes/index.html", "tags/index.html",
+                     "alerts/index.html", "assets/site.css"] {
+            #expect(FileManager.default.fileExists(atPath: site + "/" + file), "\(file) is missing")
+        }
+        #expect(try SchemaCheck.problems(site: site).isEmpty)
+        let json = try index(site)
+        let runbook = try #require((json["runbooks"] as? [[String: Any]])?.first)
+        #expect(runbook["id"] as? String == "dns")
+        let commit = try await repo.revParse("HEAD")
+        #expect(((json["source"] as? [String: Any])?["commit"] as? String) == commit)
+        #expect(((runbook["lineage"] as? [String: Any])?["commits"] as? [String]) == [commit])
+    }
+
+    @Test("two builds of one commit are byte-identical, and the second rewrites nothing")
+    func reproducible() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.commitAll("Add the DNS runbook")
+        #expect(try await build(repo, "--out", "one").status == 0)
+        #expect(try await build(repo, "--out", "two").status == 0)
+        let one = try SiteSnapshot(repo.path + "/one"), two = try SiteSnapshot(repo.path + "/two")
+        #expect(one.files.keys.sorted() == two.files.keys.sorted())
+        for (path, bytes) in one.files { #expect(two.files[path] == bytes, "\(path) differs between builds") }
+        let again = try await build(repo, "--out", "one")
+        #expect(again.stderrLines.last?.contains("(0 written, ") == true, "\(again)")
+    }
+
+    @Test("a build that fails leaves the previous site untouched")
+    func failedBuildKeepsOldSite() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.commitAll("Add the DNS runbook")
+        #expect(try await build(repo).status == 0)
+        let before = try SiteSnapshot(repo.path + "/_site")
+        // A template that does not parse fails the build after the runbooks are read.
+        try repo.write("site-template/runbook.mustache", "{{#broken}}\n")
+        try await repo.commitAll("Break the template")
+        let failed = try await build(repo)
+        #expect(failed.status == 2, "\(failed)")
+        #expect(failed.stderr.contains("site-template/runbook.mustache"), "\(failed)")
+        #expect(try SiteSnapshot(repo.path + "/_site").files == before.files)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.path).filter { $0.hasPrefix("._site") }
+        #expect(leftovers.isEmpty, "temporary folders left behind: \(leftovers)")
+    }
+
+    @Test("--out never replaces a folder that holds something other than a site")
+    func refusesForeignFolder() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.commitAll("Add the DNS runbook")
+        try repo.write("notes/keep.txt", "precious")
+        let result = try await build(repo, "--out", "notes")
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("refusing to replace"), "\(result)")
+        #expect(try read(repo.path + "/notes/keep.txt") == "precious")
+    }
+
+    @Test("--rev builds another commit; --worktree builds uncommitted files with lineage from HEAD")
+    func revisionAndWorktree() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.commitAll("Add the DNS runbook")
+        let first = try await repo.revParse("HEAD")
+        try repo.write("runbooks/disk.md", Fixtures.valid())
+        try await repo.commitAll("Add the disk runbook")
+        try repo.write("runbooks/draft.md", Fixtures.valid())
+
+        #expect(try await build(repo, "--rev", "HEAD~1", "--out", "old").status == 0)
+        let old = try index(repo.path + "/old")
+        #expect((old["runbooks"] as? [[String: Any]])?.map { $0["id"] as? String } == ["dns"])
+        #expect(((old["source"] as? [String: Any])?["commit"] as? String) == first)
+
+        #expect(try await build(repo, "--worktree", "--out", "preview").status == 0)
+        let preview = try index(repo.path + "/preview")
+        let runbooks = try #require(preview["runbooks"] as? [[String: Any]])
+        #expect(runbooks.map { $0["id"] as? String } == ["disk", "dns", "draft"])
+        let draftLineage = try #require(runbooks[2]["lineage"] as? [String: Any])
+        #expect((draftLineage["commits"] as? [String]) == [], "an uncommitted runbook has no history yet")
+        #expect(((preview["source"] as? [String: Any])?["worktree"] as? Bool) == true)
+        #expect(try SchemaCheck.problems(site: repo.path + "/preview").isEmpty)
+
+        let both = try await build(repo, "--worktree", "--rev", "HEAD")
+        #expect(both.status == 2, "\(both)")
+    }
+
+    @Test("an empty repository fails with a clear message; --worktree still previews its files")
+    func emptyRepository() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        let result = try await build(repo)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("HEAD has no commits yet"), "\(result)")
+        #expect(result.stderr.contains("--worktree"), "\(result)")
+        let preview = try await build(repo, "--worktree")
+        #expect(preview.status == 0, "\(preview)")
+        #expect(try SchemaCheck.problems(site: repo.path + "/_site").isEmpty)
+    }
+
+    @Test("a detached HEAD and a repository with a submodule build")
+    func detachedHeadAndSubmodule() async throws {
+        let library = try await FixtureRepository(name: "library")
+        try library.write("README.md", "a library\n")
+        try await library.commitAll("Library")
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.git(["-c", "protocol.file.allow=always", "submodule", "add", "-q", library.path, "runbooks/vendor"])
+        try await repo.commitAll("Add the DNS runbook and a submodule")
+        try await repo.git(["checkout", "-q", "--detach", "HEAD"])
+        let result = try await build(repo)
+        #expect(result.status == 0, "\(result)")
+        #expect((try index(repo.path + "/_site")["runbooks"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test("a shallow clone warns and marks lineage truncated; --require-full-history makes it an error")
+    func shallowClone() async throws {
+        let origin = try await FixtureRepository()
+        for day in 1...3 {
+            try origin.write("runbooks/dns.md", Fixtures.valid(summary: "Version \(day)."))
+            try await origin.commitAll("Edit \(day)")
+        }
+        let clone = origin.sandbox + "/shallow"
+        try await origin.git(["clone", "-q", "--depth", "1", "file://" + origin.path, clone], in: origin.sandbox)
+        let result = try await origin.runbook(["build", "--out", clone + "/_site"], in: clone)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("warning: the repository is a shallow clone"), "\(result)")
+        let json = try index(clone + "/_site")
+        #expect(((json["source"] as? [String: Any])?["shallow"] as? Bool) == true)
+        let lineage = try #require((json["runbooks"] as? [[String: Any]])?.first?["lineage"] as? [String: Any])
+        #expect(lineage["truncated"] as? Bool == true)
+        let strict = try await origin.runbook(["build", "--require-full-history"], in: clone)
+        #expect(strict.status == 2, "\(strict)")
+        #expect(strict.stderr.contains("--require-full-history"), "\(strict)")
+    }
+
+    @Test("lint errors are shown, not fatal; --strict exits 1 and still writes the site")
+    func lintErrors() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/broken.md", Fixtures.broken)
+        try await repo.commitAll("Add a broken runbook")
+        let result = try await build(repo)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderrLines.last?.contains("2 errors") == true, "\(result)")
+        let strict = try await build(repo, "--strict", "--out", "strict")
+        #expect(strict.status == 1, "\(strict)")
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/strict/index.json"))
+    }
+
+    @Test("--base-url goes into the index, the feed and the sitemap")
+    func baseURL() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.commitAll("Add the DNS runbook")
+        #expect(try await build(repo, "--base-url", "https://runbooks.example.com/sre/").status == 0)
+        let json = try index(repo.path + "/_site")
+        #expect(json["baseURL"] as? String == "https://runbooks.example.com/sre/")
+        #expect(try read(repo.path + "/_site/sitemap.xml").contains("https://runbooks.example.com/sre/runbooks/dns/"))
+        #expect(try read(repo.path + "/_site/feed.atom").contains("https://runbooks.example.com/sre/"))
+    }
+}
+
+/// Every regular file of a site folder and its bytes.
+struct SiteSnapshot {
+    var files: [String: Data] = [:]
+
+    init(_ root: String) throws {
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
+            files[relative] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
+        }
+    }
+}
+
+/// Validates a site's `index.json` against the `index.schema.json` beside it, with
+/// Python's jsonschema (installed by `make test`).
+enum SchemaCheck {
+    static func problems(site: String) throws -> String {
+        let tool = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("tools/validate-json-schema").path
+        let python = ProcessInfo.processInfo.environment["RUNBOOK_TEST_PYTHON"] ?? "python3"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, tool, site + "/index.schema.json", site + "/index.json"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus <= 1 else { throw FixtureError("cannot validate the index: \(text)") }
+        return text
+    }
+}
