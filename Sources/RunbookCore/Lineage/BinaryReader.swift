@@ -1,0 +1,48 @@
+import GitKit
+
+/// Reads what `BinaryWriter` wrote, checking every length against what is
+/// left, so a damaged file throws instead of reading out of bounds or
+/// allocating a huge array from a garbage count.
+struct BinaryReader {
+    struct Damaged: Error {}
+
+    private let buffer: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ buffer: UnsafeRawBufferPointer) {
+        self.buffer = buffer
+    }
+
+    var isAtEnd: Bool { offset == buffer.count }
+
+    mutating func bytes(_ count: Int) throws(Damaged) -> UnsafeRawBufferPointer {
+        guard count >= 0, buffer.count - offset >= count else { throw Damaged() }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
+    }
+
+    mutating func uint8() throws(Damaged) -> UInt8 { try bytes(1)[0] }
+    mutating func uint32() throws(Damaged) -> UInt32 { UInt32(littleEndian: try bytes(4).loadUnaligned(as: UInt32.self)) }
+    mutating func uint64() throws(Damaged) -> UInt64 { UInt64(littleEndian: try bytes(8).loadUnaligned(as: UInt64.self)) }
+    mutating func int64() throws(Damaged) -> Int64 { Int64(bitPattern: try uint64()) }
+
+    mutating func objectID() throws(Damaged) -> ObjectID {
+        guard let id = ObjectID(rawBytes: try bytes(20)) else { throw Damaged() }
+        return id
+    }
+
+    /// A count of records that each take at least `minimumSize` bytes: more
+    /// than the rest of the file could hold means the file is damaged.
+    mutating func count(ofRecordsAtLeast minimumSize: Int) throws(Damaged) -> Int {
+        let count = Int(try uint32())
+        guard count * max(1, minimumSize) <= buffer.count - offset else { throw Damaged() }
+        return count
+    }
+
+    /// An index into a table of `limit` entries.
+    mutating func index(below limit: Int) throws(Damaged) -> Int {
+        let index = Int(try uint32())
+        guard index < limit else { throw Damaged() }
+        return index
+    }
+}

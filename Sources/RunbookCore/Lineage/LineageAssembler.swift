@@ -1,0 +1,62 @@
+import GitKit
+
+/// Turns a runbook's lineage entries into `Lineage` values: authors after
+/// `.mailmap`, subjects, and the approval.
+struct LineageAssembler {
+    let store: FactStore
+    let mailmap: Mailmap
+    let statuses: StatusBook
+    let repository: Repository
+    /// Resolved once per distinct identity: mailmap lookups go through C strings.
+    private var authors: [Signature: Signature] = [:]
+
+    init(store: FactStore, mailmap: Mailmap, statuses: StatusBook, repository: Repository) {
+        self.store = store
+        self.mailmap = mailmap
+        self.statuses = statuses
+        self.repository = repository
+    }
+
+    /// - Parameter currentBlob: the runbook's blob at the built commit, whose
+    ///   status decides whether an approval is looked for at all.
+    mutating func lineage(of entries: [LineageEntry], truncated: Bool, currentBlob: ObjectID?) throws -> Lineage {
+        let changes = entries.map { entry in
+            let fact = store[entry.commit]
+            return LineageChange(
+                commit: fact.id, author: author(fact.author), subject: fact.subject, kind: entry.kind, path: entry.path,
+                renamedFrom: entry.renamedFrom, blob: entry.blob)
+        }
+        return Lineage(changes: changes, approval: try approval(in: entries, currentBlob: currentBlob), truncated: truncated)
+    }
+
+    /// The newest change whose version says `status: approved` while the
+    /// version before it (the origin's, for a rename) did not — only when the
+    /// current version is approved. Names come from `Approved-by:` /
+    /// `Reviewed-by:` trailers, else the author.
+    private mutating func approval(in entries: [LineageEntry], currentBlob: ObjectID?) throws -> Approval? {
+        guard let currentBlob, try statuses.isApproved(currentBlob, in: repository) else { return nil }
+        for entry in entries {
+            guard let blob = entry.blob, try statuses.isApproved(blob, in: repository) else { continue }
+            if let old = entry.oldBlob, try statuses.isApproved(old, in: repository) { continue }
+            let fact = store[entry.commit]
+            let author = author(fact.author)
+            let fromTrailers = !fact.approvers.isEmpty
+            return Approval(
+                commit: fact.id, author: author, approvers: fromTrailers ? fact.approvers : [author.name],
+                fromTrailers: fromTrailers)
+        }
+        return nil
+    }
+
+    private mutating func author(_ recorded: Signature) -> Signature {
+        let identity = Signature(name: recorded.name, email: recorded.email, time: 0, offsetMinutes: 0)
+        let canonical: Signature
+        if let known = authors[identity] {
+            canonical = known
+        } else {
+            canonical = mailmap.resolve(identity)
+            authors[identity] = canonical
+        }
+        return Signature(name: canonical.name, email: canonical.email, time: recorded.time, offsetMinutes: recorded.offsetMinutes)
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import GitKit
+
+/// The lineage reader's memory between builds: per commit the facts it read
+/// and diffed, and per blob whether it says `status: approved`.
+///
+/// Everything is keyed by object ids, which name immutable content, so an
+/// entry is never stale; a build after new commits reads only those. The
+/// file is trusted only whole: a wrong magic or version, a checksum mismatch,
+/// any out-of-range length or index, or a cache whose commits are not in this
+/// repository (copied from another one) discards it, and the build starts
+/// afresh. Written atomically (a temporary file renamed over the old one).
+struct LineageCache {
+    var facts: [CommitFacts] = []
+    var statuses: [ObjectID: Bool] = [:]
+    /// Root commits (and shallow boundaries) of the history that was walked:
+    /// at least one must exist in the repository for the cache to be its own.
+    var anchors: [ObjectID] = []
+
+    /// Bumped whenever the format or anything computed into it changes.
+    static let version: UInt32 = 1
+    private static let magic = Array("runbook lineage\n".utf8)
+    private static let headerSize = 16 + 4 + 8 + 8
+
+    /// The cache at `path`, or nil when there is none or it cannot be trusted.
+    static func load(from path: String, for repository: Repository) -> LineageCache? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let cache: LineageCache? = data.withUnsafeBytes { buffer in
+            guard buffer.count >= headerSize, buffer.prefix(magic.count).elementsEqual(magic) else { return nil }
+            var header = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[magic.count..<headerSize]))
+            guard let version = try? header.uint32(), version == Self.version,
+                  let length = try? header.uint64(), length == UInt64(buffer.count - headerSize),
+                  let checksum = try? header.uint64()
+            else { return nil }
+            let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
+            guard CacheChecksum.of(payload) == checksum else { return nil }
+            var reader = BinaryReader(payload)
+            return try? decode(&reader)
+        }
+        guard let cache else { return nil }
+        // A foreign cache is harmless (ids never collide) but only grows: start afresh.
+        let isOwn = cache.anchors.isEmpty ? cache.facts.isEmpty : cache.anchors.contains { repository.containsObject($0) }
+        return isOwn ? cache : nil
+    }
+
+    /// Writes the cache; a failure (read-only repository, full disk) is
+    /// returned for the caller to ignore: it only costs time next build.
+    func save(to path: String) throws {
+        var writer = BinaryWriter()
+        encode(into: &writer)
+        let payload = writer.bytes
+        var file = BinaryWriter()
+        file.write(raw: Self.magic)
+        file.write(Self.version)
+        file.write(UInt64(payload.count))
+        file.write(payload.withUnsafeBytes { CacheChecksum.of($0) })
+        file.write(raw: payload)
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    // MARK: - Format
+    //
+    // anchors:  count, ids
+    // strings:  count, (length, UTF-8)…          paths, names, subjects, by index
+    // commits:  count, per commit:
+    //   id, tree, date, parent count + ids, author (name, email, time, offset),
+    //   subject, approver count + names,
+    //   has-changes flag [change count, per change: path, sides flag, old (id, mode), new (id, mode)],
+    //   follow count, per follow: path, found flag [origin path, id, mode]
+    // statuses: count, (id, approved flag)…
+
+    private func encode(into writer: inout BinaryWriter) {
+        var table = StringTable()
+        for fact in facts {
+            table.add(fact.author.name)
+            table.add(fact.author.email)
+            table.add(fact.subject)
+            fact.approvers.forEach { table.add($0) }
+            fact.changes?.forEach { table.add($0.path) }
+            for (path, source) in fact.follows {
+                table.add(path)
+                if let source { table.add(source.path) }
+            }
+        }
+        writer.write(count: anchors.count)
+        anchors.forEach { writer.write($0) }
+        writer.write(count: table.strings.count)
+        for string in table.strings {
+            writer.write(count: string.utf8.count)
+            writer.write(raw: string.utf8)
+        }
+        writer.write(count: facts.count)
+        for fact in facts {
+            writer.write(fact.id)
+            writer.write(fact.tree)
+            writer.write(fact.date)
+            writer.write(count: fact.parents.count)
+            fact.parents.forEach { writer.write($0) }
+            writer.write(count: table.index(fact.author.name))
+            writer.write(count: table.index(fact.author.email))
+            writer.write(fact.author.time)
+            writer.write(Int64(fact.author.offsetMinutes))
+            writer.write(count: table.index(fact.subject))
+            writer.write(count: fact.approvers.count)
+            fact.approvers.forEach { writer.write(count: table.index($0)) }
+            if let changes = fact.changes {
+                writer.write(UInt8(1))
+                writer.write(count: changes.count)
+                for change in changes {
+                    writer.write(count: table.index(change.path))
+                    writer.write(UInt8((change.old == nil ? 0 : 1) | (change.new == nil ? 0 : 2)))
+                    for side in [change.old, change.new].compactMap({ $0 }) {
+                        writer.write(side.id)
+                        writer.write(side.mode)
+                    }
+                }
+            } else {
+                writer.write(UInt8(0))
+            }
+            let follows = fact.follows.sorted { $0.key < $1.key }
+            writer.write(count: follows.count)
+            for (path, source) in follows {
+                writer.write(count: table.index(path))
+                if let source {
+                    writer.write(UInt8(1))
+                    writer.write(count: table.index(source.path))
+                    writer.write(source.old.id)
+                    writer.write(source.old.mode)
+                } else {
+                    writer.write(UInt8(0))
+                }
+            }
+        }
+        let statuses = statuses.sorted { $0.key < $1.key }
+        writer.write(count: statuses.count)
+        for (blob, approved) in statuses {
+            writer.write(blob)
+            writer.write(UInt8(approved ? 1 : 0))
+        }
+    }
+
+    private static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> LineageCache {
+        var cache = LineageCache()
+        for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { cache.anchors.append(try reader.objectID()) }
+        var strings: [String] = []
+        for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) {
+            let length = Int(try reader.uint32())
+            guard let string = String(validating: try reader.bytes(length), as: UTF8.self) else { throw BinaryReader.Damaged() }
+            strings.append(string)
+        }
+        func string() throws(BinaryReader.Damaged) -> String { strings[try reader.index(below: strings.count)] }
+        func side() throws(BinaryReader.Damaged) -> TreeChange.Side { TreeChange.Side(id: try reader.objectID(), mode: try reader.uint32()) }
+
+        let commitCount = try reader.count(ofRecordsAtLeast: 90)
+        cache.facts.reserveCapacity(commitCount)
+        for _ in 0..<commitCount {
+            let id = try reader.objectID(), tree = try reader.objectID(), date = try reader.uint64()
+            var parents: [ObjectID] = []
+            for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { parents.append(try reader.objectID()) }
+            let name = try string(), email = try string(), time = try reader.int64(), offset = try reader.int64()
+            guard let minutes = Int(exactly: offset), abs(minutes) < 100 * 60 else { throw BinaryReader.Damaged() }
+            let subject = try string()
+            var approvers: [String] = []
+            for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try string()) }
+            var changes: [TreeChange]?
+            switch try reader.uint8() {
+            case 0: changes = nil
+            case 1:
+                var list: [TreeChange] = []
+                for _ in 0..<(try reader.count(ofRecordsAtLeast: 5)) {
+                    let path = try string()
+                    let sides = try reader.uint8()
+                    guard sides >= 1, sides <= 3 else { throw BinaryReader.Damaged() }
+                    let old = try sides & 1 != 0 ? side() : nil
+                    let new = try sides & 2 != 0 ? side() : nil
+                    list.append(TreeChange(path: path, old: old, new: new))
+                }
+                changes = list
+            default: throw BinaryReader.Damaged()
+            }
+            var follows: [String: FollowSourceFinder.Source?] = [:]
+            for _ in 0..<(try reader.count(ofRecordsAtLeast: 5)) {
+                let path = try string()
+                switch try reader.uint8() {
+                case 0: follows[path] = .some(nil)
+                case 1: follows[path] = FollowSourceFinder.Source(path: try string(), old: try side())
+                default: throw BinaryReader.Damaged()
+                }
+            }
+            cache.facts.append(CommitFacts(
+                id: id, tree: tree, parents: parents, date: date,
+                author: Signature(name: name, email: email, time: time, offsetMinutes: minutes), subject: subject,
+                approvers: approvers, changes: changes, follows: follows))
+        }
+        for _ in 0..<(try reader.count(ofRecordsAtLeast: 21)) {
+            let blob = try reader.objectID()
+            switch try reader.uint8() {
+            case 0: cache.statuses[blob] = false
+            case 1: cache.statuses[blob] = true
+            default: throw BinaryReader.Damaged()
+            }
+        }
+        guard reader.isAtEnd else { throw BinaryReader.Damaged() }
+        return cache
+    }
+}

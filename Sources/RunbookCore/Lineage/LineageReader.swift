@@ -1,0 +1,126 @@
+import GitKit
+
+/// Reads the lineage of many runbooks in one pass over history: for each
+/// path, the commits `git log --follow --format=%H -- <path>` lists at the
+/// built commit, newest first, with authors (after `.mailmap`), renames and
+/// the approval.
+///
+/// What that list is, as git 2.39 computes it:
+/// - commits come in plain `git log` order (`CommitWalk`: commit date, ties
+///   first-seen first), every commit reachable from the built one;
+/// - a merge never appears and never renames; any other commit appears when
+///   its diff against its parent (a root commit's against nothing) touches
+///   the followed name;
+/// - when that diff creates the name, git looks for an origin in the whole
+///   parent tree, copies included (`FollowSourceFinder`), and follows the
+///   origin's name from then on — for every commit visited later, whichever
+///   branch it is on.
+///
+/// Facts about each commit are cached by commit id (`LineageCache`, by
+/// default in `<git common dir>/runbook/`), so a build after new commits reads
+/// and diffs only those. A shallow clone's boundary commits are read as
+/// parentless, as git reads them, and lineages reaching them are `truncated`.
+///
+/// Uses only the repository it is given (a libgit2 handle serves one thread):
+/// run it on its own thread with its own `Repository`.
+public final class LineageReader {
+    private let repository: Repository
+    /// The cache file.
+    public let cachePath: String
+
+    /// - Parameter cacheDirectory: where to keep the cache; default
+    ///   `<common git directory>/runbook`, shared by all worktrees.
+    public init(repository: Repository, cacheDirectory: String? = nil) {
+        self.repository = repository
+        cachePath = (cacheDirectory ?? repository.commonDirectory + "/runbook") + "/lineage.cache"
+    }
+
+    /// The lineage of each path at `commit`.
+    /// - Parameter progress: called now and then with the number of commits walked so far.
+    public func lineages(of paths: [String], at commit: ObjectID, progress: ((Int) -> Void)? = nil) throws -> LineageReport {
+        var seenPaths: Set<String> = []
+        let paths = paths.filter { seenPaths.insert($0).inserted }
+        let committer = try repository.commitInfo(commit).committer
+        guard !paths.isEmpty else {
+            return LineageReport(lineages: [:], committer: committer, isShallow: repository.isShallow, walkedCommits: 0, readCommits: 0)
+        }
+        let cache = LineageCache.load(from: cachePath, for: repository)
+        var store = FactStore(facts: cache?.facts ?? [])
+        let statuses = StatusBook(known: cache?.statuses ?? [:])
+        let grafts = try repository.shallowCommits()
+        let differ = TreeDiffer(repository: repository)
+        let finder = FollowSourceFinder(repository: repository, differ: differ) { statuses.record($0, content: $1) }
+        var tracker = FollowTracker(paths: paths)
+
+        var walk = CommitWalk()
+        let start = try store.position(of: commit, in: repository)
+        walk.enqueue(commit, date: store[start].date)
+        var visited: [Int] = []
+        var anchors: [ObjectID] = []
+        while let id = walk.next() {
+            let position = try store.position(of: id, in: repository)
+            let grafted = grafts.contains(id)
+            var parentTrees: [ObjectID] = []
+            for parent in grafted ? [] : store[position].parents {
+                let parentPosition = try store.position(of: parent, in: repository)
+                parentTrees.append(store[parentPosition].tree)
+                walk.enqueue(parent, date: store[parentPosition].date)
+            }
+            visited.append(position)
+            if parentTrees.isEmpty { anchors.append(id) }
+            if visited.count % 1000 == 0 { progress?(visited.count) }
+            guard parentTrees.count <= 1 else { continue }
+            let parentTree = parentTrees.first
+            let changes = try store.changes(at: position, parentTree: parentTree, remember: !grafted, differ: differ)
+            try tracker.visit(commit: position, changes: changes, grafted: grafted) { path, added in
+                guard let parentTree else { return nil }
+                return try store.origin(at: position, of: path, remember: !grafted) {
+                    let deleted = Set(changes.lazy.filter { $0.new == nil }.map(\.path))
+                    return try finder.source(of: path, added: added, parentTree: parentTree, deletedPaths: deleted)
+                }
+            }
+        }
+        progress?(visited.count)
+
+        let requested = Set(paths)
+        let current = try differ.changes(from: nil, to: store[start].tree).filter { requested.contains($0.path) }
+        let currentBlobs = Dictionary(current.compactMap { change in change.new.map { (change.path, $0.id) } }) { first, _ in first }
+        var assembler = LineageAssembler(
+            store: store, mailmap: try Mailmap(repository: repository, commit: commit), statuses: statuses, repository: repository)
+        var lineages: [String: Lineage] = [:]
+        for (runbook, path) in paths.enumerated() {
+            lineages[path] = try assembler.lineage(
+                of: tracker.entries[runbook], truncated: tracker.truncated[runbook], currentBlob: currentBlobs[path])
+        }
+
+        let unchanged = cache != nil && !store.grew && !statuses.learnt && cache?.facts.count == visited.count
+        if !unchanged {
+            save(store: store, visited: visited, anchors: anchors, statuses: statuses, entries: tracker.entries, current: currentBlobs)
+        }
+        return LineageReport(
+            lineages: lineages, committer: committer, isShallow: !grafts.isEmpty,
+            walkedCommits: visited.count, readCommits: store.readCount)
+    }
+
+    /// Keeps what this walk needed: the facts of the commits it visited and
+    /// the statuses of the blobs in its lineages, so the cache follows the
+    /// history being built rather than growing forever. A failed write only
+    /// costs time on the next build.
+    private func save(
+        store: FactStore, visited: [Int], anchors: [ObjectID], statuses: StatusBook, entries: [[LineageEntry]],
+        current: [String: ObjectID]
+    ) {
+        var cache = LineageCache()
+        cache.facts = visited.map { store[$0] }
+        cache.anchors = anchors
+        var blobs = Set(current.values)
+        for lineage in entries {
+            for entry in lineage {
+                if let blob = entry.blob { blobs.insert(blob) }
+                if let old = entry.oldBlob { blobs.insert(old) }
+            }
+        }
+        for blob in blobs { cache.statuses[blob] = statuses.approved[blob] }
+        try? cache.save(to: cachePath)
+    }
+}
