@@ -37,7 +37,12 @@ public struct CatalogBuilder {
         let input = try loader.load(options.worktree ? .workingTree : .revision(commit!.hex))
 
         let history = HistoryReading(gitDirectory: repository.gitDirectory, commit: commit, paths: input.paths, options: options)
-        history.start(progress: progress)
+        // The walk reports as it goes, but one progress line shows one stage:
+        // the history's count appears once parsing is done.
+        let parsed = Atomic(false)
+        history.start { stage, done, total in
+            if parsed.load(ordering: .relaxed) { progress(stage, done, total) }
+        }
 
         var blobs = [ObjectID?](repeating: nil, count: input.paths.count)
         let linter = try Linter(config: input.config)
@@ -52,6 +57,7 @@ public struct CatalogBuilder {
             },
             keep: { runbook in (runbook: runbook, dangerous: linter.dangerousSteps(of: runbook)) })
         progress(.parsing, input.paths.count, input.paths.count)
+        parsed.store(true, ordering: .relaxed)
 
         let (lineages, walked, commitDate) = try history.wait()
         var entries: [CatalogEntry] = []

@@ -43,7 +43,8 @@ final class HistoryReading: Sendable {
     private func read(
         _ repository: Repository, at commit: ObjectID, progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void
     ) throws -> Result {
-        // Filled in by the lineage reader.
-        ([:], 0, nil)
+        let reader = LineageReader(repository: repository, cacheDirectory: cacheDirectory)
+        let report = try reader.lineages(of: paths, at: commit) { walked in progress(.history, walked, nil) }
+        return (report.lineages, report.readCommits, report.committer)
     }
 }
