@@ -1,7 +1,8 @@
 import GitKit
 
 /// A runbook's history: every commit that changed it, newest first, following
-/// renames the way `git log --follow -- <path>` does at the built revision.
+/// renames the way `git log --follow -- <path>` does at the built revision
+/// (`LineageReader` computes it; its documentation says what that means).
 public struct Lineage: Sendable, Hashable {
     /// Newest first. Merge commits never appear (as in `git log --follow`).
     public var changes: [LineageChange]
