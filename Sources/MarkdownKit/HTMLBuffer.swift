@@ -29,16 +29,7 @@ struct HTMLBuffer {
 
     /// Text or an attribute value: the five HTML special characters become entities.
     mutating func appendEscaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): append("&amp;")
-            case UInt8(ascii: "<"): append("&lt;")
-            case UInt8(ascii: ">"): append("&gt;")
-            case UInt8(ascii: "\""): append("&quot;")
-            case UInt8(ascii: "'"): append("&#39;")
-            default: bytes.append(byte)
-            }
-        }
+        HTMLEscaping.append(text, to: &bytes)
     }
 
     /// A URL for `href`/`src`: bytes outside the URL-safe set are percent-encoded

@@ -20,13 +20,18 @@ struct HTMLWriter {
     private var open: [(node: Int, closing: Closing)] = []
     /// Tables never nest (cells hold inlines only), so one flag serves.
     private var tableBodyOpen = false
+    /// `skippedNodes` in order, and the next one the walk will meet: nodes are
+    /// visited in index order, so no set lookup is needed per node.
+    private let skipped: [Int]
+    private var nextSkipped = 0
 
     init(renderer: HTMLRenderer) {
         self.renderer = renderer
         nodes = renderer.document.nodes
         slugger = HeadingSlugger(reserving: renderer.reservedIDs)
-        let textSize = nodes.reduce(0) { $0 + $1.literal.utf8.count }
-        buffer = HTMLBuffer(capacity: textSize + textSize / 8 + nodes.count * 12)
+        skipped = renderer.skippedNodes.sorted()
+        // Roughly the size of the source: reading every literal's length costs more than regrowing.
+        buffer = HTMLBuffer(capacity: nodes.count * 64)
     }
 
     mutating func write() {
@@ -36,7 +41,8 @@ struct HTMLWriter {
                 close(top.closing)
                 open.removeLast()
             }
-            if renderer.skippedNodes.contains(index) {
+            while nextSkipped < skipped.count, skipped[nextSkipped] < index { nextSkipped += 1 }
+            if nextSkipped < skipped.count, skipped[nextSkipped] == index {
                 index = nodes[index].end
                 continue
             }
@@ -53,8 +59,8 @@ struct HTMLWriter {
     /// Writes the start of a node. Returns how to close it when its children are to
     /// be written next, or nil when the node is complete (leaves, dropped HTML, images).
     private mutating func enter(_ index: Int) -> Closing? {
-        let node = nodes[index]
-        switch node.kind {
+        // Fields are read in place: copying a node costs four string retains.
+        switch nodes[index].kind {
         case .document, .other:
             return .nothing
         case .blockQuote:
@@ -77,7 +83,7 @@ struct HTMLWriter {
             return nil
         case .paragraph:
             if isInTightList(index) {
-                return .paragraphInTightList(moreFollow: node.end < nodes[node.parent].end)
+                return .paragraphInTightList(moreFollow: nodes[index].end < nodes[nodes[index].parent].end)
             }
             buffer.append("<p>")
             return .markup("</p>\n")
@@ -110,7 +116,7 @@ struct HTMLWriter {
         case .tableCell:
             return enterCell(index)
         case .text:
-            buffer.appendEscaped(node.literal)
+            buffer.appendEscaped(nodes[index].literal)
             return nil
         case .softBreak:
             buffer.append("\n")
@@ -120,7 +126,7 @@ struct HTMLWriter {
             return nil
         case .code:
             buffer.append("<code>")
-            buffer.appendEscaped(node.literal)
+            buffer.appendEscaped(nodes[index].literal)
             buffer.append("</code>")
             return nil
         case .emphasis:
@@ -134,11 +140,11 @@ struct HTMLWriter {
             return .markup("</del>")
         case .link:
             // An unsafe link keeps its text: the reader still sees what was written.
-            guard let url = destination(of: node, isImage: false) else { return .nothing }
+            guard let url = destination(of: nodes[index], isImage: false) else { return .nothing }
             buffer.append("<a href=\"")
             buffer.appendURL(url)
             buffer.append("\"")
-            writeTitle(node.title)
+            writeTitle(nodes[index].title)
             buffer.append(">")
             return .markup("</a>")
         case .image:
@@ -269,12 +275,15 @@ struct HTMLWriter {
 
     /// The info string's first word, limited to characters that make a sensible class name.
     private static func language(of info: String) -> String {
-        let word = info.prefix { $0 != " " && $0 != "\t" && $0 != "{" }
-        return String(word.unicodeScalars.filter { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", "+", ".", "#": return true
-            default: return false
+        let word = info.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "{") }
+        return String(decoding: word.filter { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "#"):
+                return true
+            default:
+                return false
             }
-        }.map(Character.init))
+        }, as: UTF8.self)
     }
 }

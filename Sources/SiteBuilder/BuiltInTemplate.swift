@@ -36,19 +36,19 @@ enum BuiltInTemplate {
 {{$main}}
 <h1>Alerts</h1>
 <p class="summary">Each alert has a stable page, <code>alerts/&lt;AlertName&gt;/</code>, for its <code>runbook_url</code>: it leads to the runbook even when the file moves.</p>
-{{^empty(alerts)}}
+{{#alerts.length}}
 <div class="table-scroll">
 <table class="alerts">
 <thead><tr><th scope="col">Alert</th><th scope="col">Runbooks</th></tr></thead>
 <tbody>
 {{#alerts}}
-<tr><td><a href="{{url}}"><code>{{name}}</code></a></td><td>{{#runbooks}}<a href="{{url}}">{{title}}</a>{{^last()}}<br>{{/last()}}{{/runbooks}}</td></tr>
+<tr><td><a href="{{url}}"><code>{{name}}</code></a></td><td><ul class="plain">{{#runbooks}}<li><a href="{{url}}">{{title}}</a></li>{{/runbooks}}</ul></td></tr>
 {{/alerts}}
 </tbody>
 </table>
 </div>
-{{/empty(alerts)}}
-{{#empty(alerts)}}<p>No runbook names an alert yet.</p>{{/empty(alerts)}}
+{{/alerts.length}}
+{{^alerts}}<p>No runbook names an alert yet.</p>{{/alerts}}
 {{/main}}
 {{/layout}}
 
@@ -344,6 +344,7 @@ tr[hidden] { display: none; }
   pre code { white-space: pre-wrap; }
   .markdown-body table, .table-scroll { overflow: visible; }
 }
+.plain { list-style: none; margin: 0; padding: 0; }
 
 """##.utf8),
         "assets/site.js": Array(#"""
@@ -475,7 +476,7 @@ tr[hidden] { display: none; }
 {{$main}}
 <h1>Recent changes</h1>
 <p class="summary">The newest {{limit}} changes to runbooks. <a href="{{feedURL}}">Atom feed</a></p>
-{{^empty(changes)}}
+{{#changes.length}}
 <div class="table-scroll">
 <table class="changes">
 <thead><tr><th scope="col">Date</th><th scope="col">Runbook</th><th scope="col">Change</th><th scope="col">Author</th><th scope="col">Commit</th></tr></thead>
@@ -486,8 +487,8 @@ tr[hidden] { display: none; }
 </tbody>
 </table>
 </div>
-{{/empty(changes)}}
-{{#empty(changes)}}<p>No changes yet.</p>{{/empty(changes)}}
+{{/changes.length}}
+{{^changes}}<p>No changes yet.</p>{{/changes}}
 {{/main}}
 {{/layout}}
 
@@ -499,11 +500,11 @@ tr[hidden] { display: none; }
 {{$main}}
 <p class="breadcrumb"><a href="{{homeURL}}">Runbooks</a> / <a href="{{runbook.url}}">{{runbook.title}}</a></p>
 <h1>History of {{runbook.title}}</h1>
-<p class="meta"><code class="path">{{runbook.path}}</code>{{#sourceURL}} · <a href="{{.}}">Source</a>{{/sourceURL}}{{^empty(authors)}} · Authors: {{#authors}}{{.}}{{^last()}}, {{/last()}}{{/authors}}{{/empty(authors)}}</p>
+<p class="meta"><code class="path">{{runbook.path}}</code>{{#sourceURL}} · <a href="{{.}}">Source</a>{{/sourceURL}}{{#authors}} · Authors: {{.}}{{/authors}}</p>
 {{#approval}}<p class="approval">Approved by {{approvers}} on <time datetime="{{iso}}">{{date}}</time> in {{#commit}}{{#url}}<a href="{{.}}"><code>{{short}}</code></a>{{/url}}{{^url}}<code>{{short}}</code>{{/url}}{{/commit}}{{#fromTrailers}} (from the commit's Approved-by/Reviewed-by lines){{/fromTrailers}}.</p>{{/approval}}
 {{^approval}}<p class="approval approval-none">Not approved.</p>{{/approval}}
 {{#truncated}}<p class="note">This repository is a shallow clone: the history below is cut off, so older changes are missing.</p>{{/truncated}}
-{{^empty(changes)}}
+{{#changes.length}}
 <div class="table-scroll">
 <table class="changes">
 <thead><tr><th scope="col">Date</th><th scope="col">Change</th><th scope="col">Author</th><th scope="col">Commit</th></tr></thead>
@@ -514,8 +515,8 @@ tr[hidden] { display: none; }
 </tbody>
 </table>
 </div>
-{{/empty(changes)}}
-{{#empty(changes)}}<p>This runbook is not committed yet.</p>{{/empty(changes)}}
+{{/changes.length}}
+{{^changes}}<p>This runbook is not committed yet.</p>{{/changes}}
 {{/main}}
 {{/layout}}
 
@@ -533,7 +534,7 @@ tr[hidden] { display: none; }
 {{/filters}}
 <output class="filter-count" data-filter-count aria-live="polite"></output>
 </form>
-{{^empty(unreadable)}}
+{{#unreadable.length}}
 <section class="problems" aria-labelledby="rb-unreadable">
 <h2 id="rb-unreadable">Files that could not be read</h2>
 <ul>
@@ -541,7 +542,7 @@ tr[hidden] { display: none; }
 {{/unreadable}}
 </ul>
 </section>
-{{/empty(unreadable)}}
+{{/unreadable.length}}
 {{>runbook-table}}
 {{^runbooks}}<p>No runbooks yet.</p>{{/runbooks}}
 {{/main}}
@@ -606,7 +607,7 @@ tr[hidden] { display: none; }
 <p class="breadcrumb"><a href="{{homeURL}}">Runbooks</a>{{#runbook.folder}} / <span>{{.}}</span>{{/runbook.folder}}</p>
 <h1>{{runbook.title}}</h1>
 {{#runbook}}{{>badges}}{{/runbook}}
-{{^empty(runbook.alerts)}}<p class="alerts">Answers alerts: {{#runbook.alerts}}<a class="alert-name" href="{{url}}"><code>{{name}}</code></a> {{/runbook.alerts}}</p>{{/empty(runbook.alerts)}}
+{{#runbook.alerts.length}}<p class="alerts">Answers alerts: {{#runbook.alerts}}<a class="alert-name" href="{{url}}"><code>{{name}}</code></a> {{/runbook.alerts}}</p>{{/runbook.alerts.length}}
 <div class="run-line"><code>{{run}}</code> <button type="button" class="copy" data-copy="{{run}}" hidden>Copy</button></div>
 <p class="meta" id="rb-meta">
 {{#updated}}Last changed by {{author}} on <time datetime="{{iso}}">{{date}}</time> in {{#commit}}{{#url}}<a href="{{.}}"><code>{{short}}</code></a>{{/url}}{{^url}}<code>{{short}}</code>{{/url}}{{/commit}}.{{/updated}}
@@ -618,7 +619,7 @@ tr[hidden] { display: none; }
 {{#truncated}}<p class="note">This repository is a shallow clone: the history shown here is cut off, so the earliest changes and the creation date may not be the real ones.</p>{{/truncated}}
 {{#unreadable}}<p class="note">This file could not be read as a runbook: {{.}}</p>{{/unreadable}}
 </header>
-{{^empty(problems)}}
+{{#problems.length}}
 <section class="problems" id="rb-problems" aria-label="Lint problems">
 <h2>Lint problems</h2>
 <ul>
@@ -626,19 +627,19 @@ tr[hidden] { display: none; }
 {{/problems}}
 </ul>
 </section>
-{{/empty(problems)}}
+{{/problems.length}}
 <div class="runbook-columns">
 <nav class="toc" id="rb-toc" aria-label="Contents">
-{{^empty(toc)}}<h2>Contents</h2>
+{{#toc.length}}<h2>Contents</h2>
 <ol>
 {{#toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>
 {{/toc}}
-</ol>{{/empty(toc)}}
-{{^empty(steps)}}<h2 id="rb-steps">Steps</h2>
+</ol>{{/toc.length}}
+{{#steps.length}}<h2 id="rb-steps">Steps</h2>
 <ol class="step-list">
 {{#steps}}<li class="step-item step-{{kind}}">{{#id}}<a href="#{{.}}"><code>{{name}}</code></a>{{/id}}{{^id}}<span class="manual">{{text}}</span>{{/id}}{{#dangerous}} <span class="badge badge-danger">dangerous</span>{{/dangerous}}</li>
 {{/steps}}
-</ol>{{/empty(steps)}}
+</ol>{{/steps.length}}
 </nav>
 <div class="markdown-body">
 {{{body}}}
@@ -677,11 +678,11 @@ tr[hidden] { display: none; }
 {{$title}}Tags · {{/title}}
 {{$main}}
 <h1>Tags</h1>
-{{^empty(tags)}}<ul class="tag-cloud">
+{{#tags.length}}<ul class="tag-cloud">
 {{#tags}}<li><a class="badge tag" href="{{url}}">#{{name}}</a> <span class="count">{{count}}</span></li>
 {{/tags}}
-</ul>{{/empty(tags)}}
-{{#empty(tags)}}<p>No runbook has tags yet.</p>{{/empty(tags)}}
+</ul>{{/tags.length}}
+{{^tags}}<p>No runbook has tags yet.</p>{{/tags}}
 {{/main}}
 {{/layout}}
 

@@ -37,15 +37,16 @@ struct EntrySummary: Sendable {
     }
 
     /// The runbook as a row of a runbook table on the page in folder `page`.
-    func row(from page: String, layout: SiteLayout) -> [String: Any] {
-        var row: [String: Any] = [
-            "title": title, "id": id, "path": path, "url": layout.link(from: page, to: pageFolder), "lint": lint.context,
+    func row(from page: String, layout: SiteLayout) -> TemplateValue {
+        var row: TemplateObject = [
+            "title": .text(title), "id": .text(id), "path": .text(path), "url": .text(layout.link(from: page, to: pageFolder)),
+            "lint": lint.context,
         ]
         row.setIfPresent("folder", folder)
         row.setIfPresent("severity", severity)
         row.setIfPresent("status", status)
         row.setIfPresent("owner", owner)
-        row.setIfPresent("updated", updated?.author.day ?? "")
-        return row
+        row.setIfPresent("updated", updated?.author.day)
+        return .object(row)
     }
 }

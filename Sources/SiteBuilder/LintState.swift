@@ -18,5 +18,5 @@ struct LintState: Sendable, Hashable {
         label = parts.isEmpty ? "clean" : parts.joined(separator: ", ")
     }
 
-    var context: [String: Any] { ["state": kind.rawValue, "label": label] }
+    var context: TemplateValue { ["state": .text(kind.rawValue), "label": .text(label)] }
 }

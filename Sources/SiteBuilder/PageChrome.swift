@@ -1,42 +1,57 @@
 import RunbookCore
 
 /// What every page shows around its content: the site's title, navigation, assets
-/// and the revision it was built from. Links are relative to the page's folder.
+/// and the revision it was built from. Links are relative, so they depend only on
+/// how deep the page's folder is: the chrome is made once per depth.
 struct PageChrome: Sendable {
     private let layout: SiteLayout
     private let siteTitle: String
-    private let build: [String: String]
-    private let worktree: Bool
+    private let build: TemplateValue
+    /// Chrome of pages `index` folders below the root.
+    private var byDepth: [TemplateValue] = []
 
     init(catalog: Catalog, layout: SiteLayout, links: RepositoryLinks) {
         self.layout = layout
         siteTitle = catalog.config.site.title.isEmpty ? "Runbooks" : catalog.config.site.title
-        var build = ["ref": catalog.source.ref]
+        var build: TemplateObject = ["ref": .text(catalog.source.ref), "worktree": .bool(catalog.source.isWorkingTree)]
         if let commit = catalog.source.commit {
-            build["short"] = commit.short
-            build["commit"] = commit.hex
-            build["commitURL"] = links.commit(commit)
+            build["short"] = .text(commit.short)
+            build["commit"] = .text(commit.hex)
+            build.setIfPresent("commitURL", links.commit(commit))
         }
-        build["date"] = catalog.source.commitDate?.day
-        self.build = build
-        worktree = catalog.source.isWorkingTree
+        build.setIfPresent("date", catalog.source.commitDate?.day)
+        self.build = .object(build)
+        let folders = layout.runbookFolders.values.map { $0 } + layout.historyFolders.values.map { $0 }
+            + layout.tagFolders.values.map { $0 } + layout.alertFolders.values.map { $0 }
+        let deepest = folders.map(Self.depth).max() ?? 1
+        byDepth = (0...max(deepest, 1)).map(makeChrome)
     }
 
-    func context(folder: String) -> [String: Any] {
-        var build: [String: Any] = self.build
-        build["worktree"] = worktree
+    /// The chrome for the page in `folder`.
+    func context(folder: String) -> TemplateValue {
+        let depth = Self.depth(folder)
+        return depth < byDepth.count ? byDepth[depth] : makeChrome(depth: depth)
+    }
+
+    private func makeChrome(depth: Int) -> TemplateValue {
+        // Any folder of this depth gives the same relative links.
+        let folder = Array(repeating: "x", count: depth).joined(separator: "/")
         return [
-            "siteTitle": siteTitle,
-            "generator": "runbook \(RunbookVersion.current)",
+            "siteTitle": .text(siteTitle),
+            "generator": .text("runbook \(RunbookVersion.current)"),
             "build": build,
-            "homeURL": layout.link(from: folder, to: ""),
-            "tagsURL": layout.link(from: folder, to: "tags"),
-            "alertsURL": layout.link(from: folder, to: "alerts"),
-            "changesURL": layout.link(from: folder, to: "changes"),
-            "feedURL": layout.link(from: folder, toFile: "feed.atom"),
-            "indexJSONURL": layout.link(from: folder, toFile: "index.json"),
-            "cssURL": layout.link(from: folder, toFile: "assets/site.css"),
-            "jsURL": layout.link(from: folder, toFile: "assets/site.js"),
+            "homeURL": .text(layout.link(from: folder, to: "")),
+            "tagsURL": .text(layout.link(from: folder, to: "tags")),
+            "alertsURL": .text(layout.link(from: folder, to: "alerts")),
+            "changesURL": .text(layout.link(from: folder, to: "changes")),
+            "feedURL": .text(layout.link(from: folder, toFile: "feed.atom")),
+            "indexJSONURL": .text(layout.link(from: folder, toFile: "index.json")),
+            "cssURL": .text(layout.link(from: folder, toFile: "assets/site.css")),
+            "jsURL": .text(layout.link(from: folder, toFile: "assets/site.js")),
         ]
+    }
+
+    private static func depth(_ folder: String) -> Int {
+        folder.isEmpty ? 0 : 1 + folder.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
     }
 }

@@ -16,6 +16,11 @@ enum PathSegment {
     /// One folder name: anything outside the allowed set becomes `-` (a run of them
     /// one `-`); accented letters lose their accent (`Ü` → `U`).
     static func sanitize(_ name: String) -> String {
+        // Most names are clean already; they come back as they are.
+        if let first = name.utf8.first, first != UInt8(ascii: "."), name.utf8.count <= maximumLength,
+           name.utf8.allSatisfy({ $0 < 0x80 && isAllowed(Character(Unicode.Scalar($0))) }) {
+            return name
+        }
         var result = ""
         var replacing = false
         for character in name {

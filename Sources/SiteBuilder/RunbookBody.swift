@@ -13,8 +13,8 @@ struct RunbookBody {
 
     struct Output {
         var html: String
-        var toc: [[String: Any]]
-        var steps: [[String: Any]]
+        var toc: [TemplateValue]
+        var steps: [TemplateValue]
     }
 
     func render() -> Output {
@@ -25,8 +25,11 @@ struct RunbookBody {
         for step in runbook.steps where step.kind == .command && stepIDs[step.name] == nil {
             stepIDs[step.name] = slugger.slug(for: "step-" + step.name)
         }
-        let commandSteps = Dictionary(
-            runbook.steps.filter { $0.kind == .command }.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        // Fence line → step index: a step is found by where its block starts.
+        var commandSteps: [Int: Int] = [:]
+        for (index, step) in runbook.steps.enumerated() where step.kind == .command && commandSteps[step.line] == nil {
+            commandSteps[step.line] = index
+        }
 
         var renderer = HTMLRenderer(document: document)
         renderer.reservedIDs = SiteRendering.reservedIDs.union(stepIDs.values)
@@ -39,36 +42,41 @@ struct RunbookBody {
         }
         renderer.decorateCodeBlock = { node, html in
             let start = document.nodes[node].start
-            guard let step = commandSteps[start.line], step.column == start.column else { return nil }
-            return rendering.template.render("step", stepContext(step, id: stepIDs[step.name] ?? "", code: html))
+            guard let index = commandSteps[start.line], runbook.steps[index].column == start.column else { return nil }
+            let step = runbook.steps[index]
+            let context = stepContext(step, id: stepIDs[step.name] ?? "", code: html)
+            return String(decoding: rendering.template.render("step", context, capacity: html.utf8.count + 1024), as: UTF8.self)
         }
         let rendered = renderer.render()
 
-        let toc: [[String: Any]] = runbook.headings.compactMap { heading in
+        let toc: [TemplateValue] = runbook.headings.compactMap { heading in
             guard (2...3).contains(heading.level), let id = rendered.headingIDs[heading.node] else { return nil }
-            return ["level": heading.level, "text": heading.text, "id": id]
+            return ["level": .number(heading.level), "text": .text(heading.text), "id": .text(id)]
         }
-        let steps: [[String: Any]] = runbook.steps.map { step in
-            var context: [String: Any] = ["name": step.name, "kind": step.kind.rawValue, "line": step.line]
+        let steps: [TemplateValue] = runbook.steps.map { step in
+            var context: TemplateObject = ["name": .text(step.name), "kind": .text(step.kind.rawValue), "line": .number(step.line)]
             context.setIfPresent("section", step.section)
             context.setIfPresent("id", step.kind == .command ? stepIDs[step.name] : nil)
-            if step.kind == .manual { context["text"] = step.script }
+            if step.kind == .manual { context["text"] = .text(step.script) }
             if entry.dangerousSteps[step.name] != nil { context["dangerous"] = true }
-            return context
+            return .object(context)
         }
         return Output(html: rendered.html, toc: toc, steps: steps)
     }
 
-    private func stepContext(_ step: Step, id: String, code: String) -> [String: Any] {
-        var context: [String: Any] = [
-            "name": step.name, "id": id, "shell": step.shell, "line": step.line, "script": step.script, "code": code,
-            "section": step.section, "commandCount": step.commands.count,
-            "attributes": step.attributes.filter { $0.key != "name" }.sorted { $0.key < $1.key }.map { ["key": $0.key, "value": $0.value] },
+    private func stepContext(_ step: Step, id: String, code: String) -> TemplateValue {
+        var context: TemplateObject = [
+            "name": .text(step.name), "id": .text(id), "shell": .text(step.shell), "line": .number(step.line),
+            "script": .text(step.script), "code": .text(code), "section": .text(step.section),
+            "commandCount": .number(step.commands.count),
+            "attributes": .list(step.attributes.filter { $0.key != "name" }.sorted { $0.key < $1.key }.map {
+                ["key": .text($0.key), "value": .text($0.value)]
+            }),
         ]
         context.setIfPresent("sourceURL", rendering.links.blob(entry.runbook.path, line: step.line))
         if let match = entry.dangerousSteps[step.name] {
-            context["dangerous"] = ["reason": match.reason, "rule": match.entryID]
+            context["dangerous"] = ["reason": .text(match.reason), "rule": .text(match.entryID)]
         }
-        return context
+        return .object(context)
     }
 }

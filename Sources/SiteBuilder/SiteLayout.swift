@@ -68,8 +68,11 @@ public struct SiteLayout: Sendable {
         up(from: page) + file
     }
 
-    /// `../` for each folder between the page and the site root.
+    /// `../` for each folder between the page and the site root. Folders never
+    /// start or end with `/` nor hold `//`, so counting slashes is enough.
     func up(from page: String) -> String {
-        String(repeating: "../", count: page.isEmpty ? 0 : page.split(separator: "/").count)
+        guard !page.isEmpty else { return "" }
+        let depth = 1 + page.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        return String(repeating: "../", count: depth)
     }
 }

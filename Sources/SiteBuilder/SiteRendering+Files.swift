@@ -4,7 +4,7 @@ extension SiteRendering {
     /// Every file of the site, biggest first (the index page, with a row per
     /// runbook), so no thread is left with a long job at the end.
     var files: [SiteFile] {
-        var files: [SiteFile] = [.index, .searchData, .indexJSON, .indexSchema, .feed, .sitemap, .notFound, .tags, .alerts, .changes]
+        var files: [SiteFile] = [.indexJSON, .searchData, .index, .indexSchema, .feed, .sitemap, .notFound, .tags, .alerts, .changes]
         files += template.assets.keys.sorted().map(SiteFile.asset)
         files += catalog.entries.indices.flatMap { [SiteFile.runbook($0), .history($0)] }
         files += layout.tagFolders.keys.sorted().map(SiteFile.tag)

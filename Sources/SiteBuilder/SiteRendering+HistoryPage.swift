@@ -4,13 +4,13 @@ extension SiteRendering {
         let entry = catalog.entries[index]
         let summary = summaries[index]
         let folder = summary.historyFolder
-        var context: [String: Any] = [
+        var context: TemplateObject = [
             "runbook": runbookContext(summary, runbook: entry.runbook, folder: folder),
-            "changes": entry.lineage.changes.map(change),
-            "truncated": entry.lineage.truncated,
-            "authors": entry.lineage.authors.map(\.name),
+            "changes": .list(entry.lineage.changes.map { .object(change($0)) }),
+            "truncated": .bool(entry.lineage.truncated),
+            "authors": .text(entry.lineage.authors.map(\.name).joined(separator: ", ")),
         ]
-        if let approval = approval(entry.lineage.approval) { context["approval"] = approval }
+        context["approval"] = approval(entry.lineage.approval)
         context.setIfPresent("sourceURL", links.blob(entry.runbook.path))
         return page("history", folder: folder, context)
     }

@@ -1,6 +1,8 @@
 import MarkdownKit
 
 extension SiteRendering {
+    static let recentChangeCount = 200
+
     /// All runbooks in one table, with what the filters offer.
     func indexPage() -> [UInt8] {
         let filters: [(key: String, label: String, values: [String])] = [
@@ -9,78 +11,85 @@ extension SiteRendering {
             ("owner", "Owner", summaries.map(\.owner)),
             ("lint", "Lint", summaries.map(\.lint.kind.rawValue)),
         ]
-        var context: [String: Any] = [
-            "runbooks": summaries.map { $0.row(from: "", layout: layout) },
-            "count": summaries.count,
-            "countLabel": CountPhrase.of(summaries.count, "runbook"),
-            "filters": filters.map { filter in
+        var context: TemplateObject = [
+            "runbooks": rows(Array(summaries.indices), from: ""),
+            "count": .number(summaries.count),
+            "countLabel": .text(CountPhrase.of(summaries.count, "runbook")),
+            "filters": .list(filters.map { filter in
                 [
-                    "key": filter.key, "label": filter.label,
-                    "options": Set(filter.values.filter { !$0.isEmpty }).sorted().map { ["value": $0] },
-                ] as [String: Any]
-            },
+                    "key": .text(filter.key), "label": .text(filter.label),
+                    "options": .list(Set(filter.values.filter { !$0.isEmpty }).sorted().map { ["value": .text($0)] }),
+                ]
+            }),
             "searchDataURL": "search-data.js",
-            "unreadable": catalog.unreadable.map { ["path": $0.path, "message": $0.message, "line": $0.line] },
+            "unreadable": .list(catalog.unreadable.map { problem in
+                ["path": .text(problem.path), "message": .text(problem.message), "line": .number(problem.line)]
+            }),
         ]
         let lint = LintState(
             errors: catalog.entries.reduce(0) { $0 + $1.errorCount }, warnings: catalog.entries.reduce(0) { $0 + $1.warningCount })
         if lint.kind != .clean { context["lint"] = lint.context }
-        return page("index", folder: "", context)
+        // The one big page: a row per runbook.
+        return page("index", folder: "", context, capacity: 4096 + summaries.count * 320)
     }
 
     /// Every tag with how many runbooks carry it.
     func tagsPage() -> [UInt8] {
-        let counts = Dictionary(summaries.flatMap { Set($0.tags) }.map { ($0, 1) }, uniquingKeysWith: +)
-        let tags: [[String: Any]] = layout.tagFolders.keys.sorted().map { tag in
-            ["name": tag, "url": layout.link(from: "tags", to: layout.tagFolders[tag] ?? "tags"), "count": counts[tag] ?? 0]
+        let tags: [TemplateValue] = layout.tagFolders.keys.sorted().map { tag in
+            [
+                "name": .text(tag), "url": .text(layout.link(from: "tags", to: layout.tagFolders[tag] ?? "tags")),
+                "count": .number(tagMembers[tag]?.count ?? 0),
+            ]
         }
-        return page("tags", folder: "tags", ["tags": tags])
+        return page("tags", folder: "tags", ["tags": .list(tags)])
     }
 
     func tagPage(_ tag: String) -> [UInt8] {
         let folder = layout.tagFolders[tag] ?? "tags"
-        let runbooks = summaries.filter { $0.tags.contains(tag) }.map { $0.row(from: folder, layout: layout) }
-        return page("tag", folder: folder, ["tag": tag, "runbooks": runbooks, "countLabel": CountPhrase.of(runbooks.count, "runbook")])
+        let members = tagMembers[tag] ?? []
+        return page("tag", folder: folder, [
+            "tag": .text(tag), "runbooks": rows(members, from: folder), "countLabel": .text(CountPhrase.of(members.count, "runbook")),
+        ])
     }
 
     /// Every alert name with the runbooks that answer it.
     func alertsPage() -> [UInt8] {
-        let alerts: [[String: Any]] = layout.alertFolders.keys.sorted().map { alert in
+        let alerts: [TemplateValue] = layout.alertFolders.keys.sorted().map { alert in
             [
-                "name": alert, "url": layout.link(from: "alerts", to: layout.alertFolders[alert] ?? "alerts"),
-                "runbooks": summaries.filter { $0.alerts.contains(alert) }.map { $0.row(from: "alerts", layout: layout) },
+                "name": .text(alert), "url": .text(layout.link(from: "alerts", to: layout.alertFolders[alert] ?? "alerts")),
+                "runbooks": rows(alertMembers[alert] ?? [], from: "alerts"),
             ]
         }
-        return page("alerts", folder: "alerts", ["alerts": alerts])
+        return page("alerts", folder: "alerts", ["alerts": .list(alerts)])
     }
 
     /// The stable address for an alert's `runbook_url`: leads to its runbook, or
     /// lists them when several answer the alert.
     func alertPage(_ alert: String) -> [UInt8] {
         let folder = layout.alertFolders[alert] ?? "alerts"
-        let runbooks = summaries.filter { $0.alerts.contains(alert) }.map { $0.row(from: folder, layout: layout) }
-        var context: [String: Any] = ["alert": alert, "runbooks": runbooks, "countLabel": CountPhrase.of(runbooks.count, "runbook")]
-        if runbooks.count == 1 { context["redirect"] = runbooks[0]["url"] }
+        let members = alertMembers[alert] ?? []
+        var context: TemplateObject = [
+            "alert": .text(alert), "runbooks": rows(members, from: folder), "countLabel": .text(CountPhrase.of(members.count, "runbook")),
+        ]
+        if members.count == 1 { context["redirect"] = .text(layout.link(from: folder, to: summaries[members[0]].pageFolder)) }
         return page("alert", folder: folder, context)
     }
 
     /// The newest changes across all runbooks.
     func changesPage() -> [UInt8] {
-        let recent: [[String: Any]] = changes.prefix(Self.recentChangeCount).map { item in
+        let recent: [TemplateValue] = changes.prefix(Self.recentChangeCount).map { item in
             var context = change(item.change)
             context["runbook"] = summaries[item.entry].row(from: "changes", layout: layout)
-            return context
+            return .object(context)
         }
-        return page("changes", folder: "changes", ["changes": recent, "limit": Self.recentChangeCount])
+        return page("changes", folder: "changes", ["changes": .list(recent), "limit": .number(Self.recentChangeCount)])
     }
-
-    static let recentChangeCount = 200
 
     /// Served by web servers for any missing path, at any depth: with a base URL the
     /// page uses `<base href>`, so its links work from anywhere; without one they are
     /// relative to the site root.
     func notFoundPage() -> [UInt8] {
-        var context: [String: Any] = [:]
+        var context: TemplateObject = [:]
         context.setIfPresent("baseURL", absoluteBase)
         return page("404", folder: "", context)
     }

@@ -3,7 +3,7 @@ import RunbookCore
 
 extension SiteRendering {
     /// Element ids the page templates use; headings and steps never get them.
-    static let reservedIDs: Set<String> = ["rb-main", "rb-toc", "rb-steps", "rb-problems", "rb-meta", "rb-filters", "rb-search"]
+    static let reservedIDs: Set<String> = ["rb-main", "rb-toc", "rb-steps", "rb-problems", "rb-meta", "rb-filters", "rb-search", "rb-unreadable"]
 
     /// The page of the runbook at `index` in the catalog.
     func runbookPage(_ index: Int) -> [UInt8] {
@@ -12,40 +12,41 @@ extension SiteRendering {
         let runbook = entry.runbook
         let folder = summary.pageFolder
         let body = RunbookBody(rendering: self, entry: entry, folder: folder).render()
+        let lineage = entry.lineage
 
-        var context: [String: Any] = [
+        var context: TemplateObject = [
             "runbook": runbookContext(summary, runbook: runbook, folder: folder),
-            "body": body.html,
-            "toc": body.toc,
-            "steps": body.steps,
-            "run": "runbook run " + ShellQuote.quote(runbook.id),
-            "historyURL": layout.link(from: folder, to: summary.historyFolder),
-            "problems": entry.problems.map { problem in
-                var context: [String: Any] = [
-                    "severity": problem.severity.rawValue, "rule": problem.ruleID, "message": problem.message,
-                    "line": problem.line, "column": problem.column,
+            "body": .text(body.html),
+            "toc": .list(body.toc),
+            "steps": .list(body.steps),
+            "run": .text("runbook run " + ShellQuote.quote(runbook.id)),
+            "historyURL": .text(layout.link(from: folder, to: summary.historyFolder)),
+            "problems": .list(entry.problems.map { problem in
+                var context: TemplateObject = [
+                    "severity": .text(problem.severity.rawValue), "rule": .text(problem.ruleID), "message": .text(problem.message),
+                    "line": .number(problem.line), "column": .number(problem.column),
                 ]
                 context.setIfPresent("url", links.blob(problem.path, line: problem.line))
-                return context
-            },
-            "changeCount": entry.lineage.changes.count,
-            "truncated": entry.lineage.truncated,
-            "uncommitted": entry.lineage.changes.isEmpty,
+                return .object(context)
+            }),
+            "changeCount": .number(lineage.changes.count),
+            "truncated": .bool(lineage.truncated),
+            "uncommitted": .bool(lineage.changes.isEmpty),
         ]
-        if let updated = entry.lineage.updated { context["updated"] = change(updated) }
-        if let created = entry.lineage.created, entry.lineage.changes.count > 1 { context["created"] = change(created) }
-        if let approval = approval(entry.lineage.approval) { context["approval"] = approval }
+        if let updated = lineage.updated { context["updated"] = .object(change(updated)) }
+        if let created = lineage.created, lineage.changes.count > 1 { context["created"] = .object(change(created)) }
+        context["approval"] = approval(lineage.approval)
         context.setIfPresent("sourceURL", links.blob(runbook.path))
         context.setIfPresent("editURL", links.edit(runbook.path))
-        if let reason = runbook.unreadableReason { context["unreadable"] = reason }
+        context.setIfPresent("unreadable", runbook.unreadableReason)
         return page("runbook", folder: folder, context)
     }
 
     /// The runbook's own facts, for its page and its history page.
-    func runbookContext(_ summary: EntrySummary, runbook: Runbook, folder: String) -> [String: Any] {
-        var context: [String: Any] = [
-            "title": summary.title, "id": summary.id, "path": summary.path,
-            "url": layout.link(from: folder, to: summary.pageFolder),
+    func runbookContext(_ summary: EntrySummary, runbook: Runbook, folder: String) -> TemplateValue {
+        var context: TemplateObject = [
+            "title": .text(summary.title), "id": .text(summary.id), "path": .text(summary.path),
+            "url": .text(layout.link(from: folder, to: summary.pageFolder)),
             "lint": summary.lint.context,
             "tags": tagLinks(summary.tags, from: folder),
             "alerts": alertLinks(summary.alerts, from: folder),
@@ -57,7 +58,7 @@ extension SiteRendering {
         context.setIfPresent("statusClass", Self.className(summary.status))
         context.setIfPresent("owner", summary.owner)
         context.setIfPresent("autonomy", runbook.metadata.autonomy)
-        return context
+        return .object(context)
     }
 
     /// A value as a CSS class suffix: lowercase letters, digits and `-`.

@@ -7,15 +7,17 @@ extension SiteRendering {
     /// `file://` too, where browsers refuse `fetch`. Loading it only then keeps the
     /// index page itself small.
     func searchData() -> [UInt8] {
-        var script = "window.runbookSearchData=[\n"
+        var script = Array("window.runbookSearchData=[\n".utf8)
+        script.reserveCapacity(catalog.entries.count * 1024)
         for (entry, summary) in zip(catalog.entries, summaries) {
             let runbook = entry.runbook
             var words = [summary.title, summary.id, summary.owner] + summary.tags + summary.alerts
             words += runbook.headings.map(\.text)
             words += runbook.steps.flatMap { [$0.name] + ($0.kind == .command ? $0.commands.map(\.text) : [$0.script]) }
-            script += JavaScriptString.quote(words.filter { !$0.isEmpty }.joined(separator: "\n").lowercased()) + ",\n"
+            JavaScriptString.append(words.filter { !$0.isEmpty }.joined(separator: "\n").lowercased(), to: &script)
+            script.append(contentsOf: ",\n".utf8)
         }
-        script += "];\n"
-        return Array(script.utf8)
+        script.append(contentsOf: "];\n".utf8)
+        return script
     }
 }

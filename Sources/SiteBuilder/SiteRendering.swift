@@ -12,6 +12,9 @@ struct SiteRendering: Sendable {
     let resolver: LinkResolver
     /// In catalog order.
     let summaries: [EntrySummary]
+    /// Catalog indices of the runbooks carrying each tag, and answering each alert.
+    let tagMembers: [String: [Int]]
+    let alertMembers: [String: [Int]]
     /// Every change of every runbook, newest first.
     let changes: [CatalogChange]
 
@@ -23,47 +26,64 @@ struct SiteRendering: Sendable {
         chrome = PageChrome(catalog: catalog, layout: layout, links: links)
         resolver = LinkResolver(pages: layout.runbookFolders, links: links, layout: layout)
         summaries = catalog.entries.map { [layout] in EntrySummary(entry: $0, config: catalog.config, layout: layout) }
+        var tagMembers: [String: [Int]] = [:]
+        var alertMembers: [String: [Int]] = [:]
+        for (index, summary) in summaries.enumerated() {
+            for tag in Set(summary.tags) { tagMembers[tag, default: []].append(index) }
+            for alert in Set(summary.alerts) { alertMembers[alert, default: []].append(index) }
+        }
+        self.tagMembers = tagMembers
+        self.alertMembers = alertMembers
         changes = CatalogChange.all(in: catalog)
     }
 
     /// Renders a page template for the page in `folder`, with the chrome added to `context`.
-    func page(_ name: String, folder: String, _ context: [String: Any]) -> [UInt8] {
-        var full = chrome.context(folder: folder)
-        full.merge(context) { _, page in page }
-        return Array(template.render(name, full).utf8)
+    func page(_ name: String, folder: String, _ context: TemplateObject, capacity: Int = 16_384) -> [UInt8] {
+        template.render(name, chrome.context(folder: folder), .object(context), capacity: capacity)
     }
 
     /// A commit as pages show it: short id, full id, and a link when the repository URL is known.
-    func commit(_ id: ObjectID) -> [String: Any] {
-        var commit: [String: Any] = ["short": id.short, "hex": id.hex]
+    func commit(_ id: ObjectID) -> TemplateValue {
+        var commit: TemplateObject = ["short": .text(id.short), "hex": .text(id.hex)]
         commit.setIfPresent("url", links.commit(id))
-        return commit
+        return .object(commit)
     }
 
     /// One change of a runbook's lineage.
-    func change(_ change: LineageChange) -> [String: Any] {
-        var context: [String: Any] = [
-            "date": change.author.day, "iso": change.author.iso8601, "author": change.author.name,
-            "subject": change.subject, "kind": change.kind.rawValue, "commit": commit(change.commit), "path": change.path,
+    func change(_ change: LineageChange) -> TemplateObject {
+        var context: TemplateObject = [
+            "date": .text(change.author.day), "iso": .text(change.author.iso8601), "author": .text(change.author.name),
+            "subject": .text(change.subject), "kind": .text(change.kind.rawValue), "commit": commit(change.commit),
+            "path": .text(change.path),
         ]
         context.setIfPresent("renamedFrom", change.renamedFrom)
         return context
     }
 
-    func approval(_ approval: Approval?) -> [String: Any]? {
+    func approval(_ approval: Approval?) -> TemplateValue? {
         guard let approval else { return nil }
         return [
-            "approvers": approval.approvers.joined(separator: ", "), "names": approval.approvers,
-            "date": approval.author.day, "iso": approval.author.iso8601, "commit": commit(approval.commit),
-            "fromTrailers": approval.fromTrailers,
+            "approvers": .text(approval.approvers.joined(separator: ", ")),
+            "names": .list(approval.approvers.map(TemplateValue.text)),
+            "date": .text(approval.author.day), "iso": .text(approval.author.iso8601), "commit": commit(approval.commit),
+            "fromTrailers": .bool(approval.fromTrailers),
         ]
     }
 
-    func tagLinks(_ tags: [String], from folder: String) -> [[String: Any]] {
-        tags.map { tag in ["name": tag, "url": layout.link(from: folder, to: layout.tagFolders[tag] ?? "tags")] }
+    func tagLinks(_ tags: [String], from folder: String) -> TemplateValue {
+        .list(tags.map { tag in
+            ["name": .text(tag), "url": .text(layout.link(from: folder, to: layout.tagFolders[tag] ?? "tags"))]
+        })
     }
 
-    func alertLinks(_ alerts: [String], from folder: String) -> [[String: Any]] {
-        alerts.map { alert in ["name": alert, "url": layout.link(from: folder, to: layout.alertFolders[alert] ?? "alerts")] }
+    func alertLinks(_ alerts: [String], from folder: String) -> TemplateValue {
+        .list(alerts.map { alert in
+            ["name": .text(alert), "url": .text(layout.link(from: folder, to: layout.alertFolders[alert] ?? "alerts"))]
+        })
+    }
+
+    /// Rows of a runbook table for the page in `folder`.
+    func rows(_ indices: [Int], from folder: String) -> TemplateValue {
+        .list(indices.map { summaries[$0].row(from: folder, layout: layout) })
     }
 }
