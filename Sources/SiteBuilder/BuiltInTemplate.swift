@@ -191,7 +191,8 @@ pre code { white-space: pre; }
   border-radius: 999px;
   background: var(--surface);
   font-size: 0.8125rem;
-  white-space: nowrap;
+  max-width: 100%;
+  overflow-wrap: anywhere;
 }
 .badge a { text-decoration: none; }
 .badge-key { color: var(--muted); }

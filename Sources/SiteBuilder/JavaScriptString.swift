@@ -27,12 +27,6 @@ enum JavaScriptString {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    static func quote(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        append(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     private static func appendEscape(_ value: UInt32, to bytes: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         bytes.append(contentsOf: #"\u"#.utf8)

@@ -44,7 +44,8 @@ enum PathSegment {
             return isAllowed(character) ? String(character) : ""
         }
         // `é` decomposes to `e` and a combining accent: keep the letter.
-        return String(String(character).decomposedStringWithCanonicalMapping.filter { $0.isASCII && isAllowed($0) })
+        let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+        return String(String.UnicodeScalarView(scalars.filter { $0.isASCII && isAllowed(Character($0)) }))
     }
 
     private static func isAllowed(_ character: Character) -> Bool {

@@ -20,8 +20,6 @@ struct RepositoryLinks: Sendable {
         branch = settings.branch.isEmpty ? "main" : settings.branch
     }
 
-    var isEnabled: Bool { base != nil }
-
     func commit(_ id: ObjectID) -> String? {
         base.map { "\($0)/commit/\(id.hex)" }
     }

@@ -16,14 +16,6 @@ public struct Site: Sendable {
         rendering = SiteRendering(catalog: catalog, template: template, linkStyle: linkStyle)
     }
 
-    /// Where each page goes.
-    public var layout: SiteLayout { rendering.layout }
-
-    /// A runbook's page, relative to the site root, in the pretty form (`runbooks/etcd/no-leader/`).
-    public func pageURL(for entry: CatalogEntry) -> String? {
-        rendering.layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
-    }
-
     /// How many files `render` writes.
     public var fileCount: Int { rendering.files.count }
 

@@ -4,22 +4,22 @@ import RunbookCore
 /// an `index.html` inside), and how one page links to another. Folder names come
 /// from ids, tags and alert names through `PathSegment`, and one registry hands
 /// them out, so no name can write outside its folder or over another file.
-public struct SiteLayout: Sendable {
+struct SiteLayout: Sendable {
     /// Files at fixed places; claimed before any name from a runbook.
     static let fixedFiles = [
         "index.html", "404.html", "index.json", "index.schema.json", "sitemap.xml", "feed.atom", "search-data.js",
         SiteDirectoryWriter.markerName, "tags/index.html", "alerts/index.html", "changes/index.html",
     ]
 
-    public let linkStyle: LinkStyle
+    let linkStyle: LinkStyle
     /// Page folder of each runbook (`runbooks/etcd/no-leader`), by repository path.
-    public private(set) var runbookFolders: [String: String] = [:]
+    private(set) var runbookFolders: [String: String] = [:]
     /// History page folder of each runbook (`history/etcd/no-leader`), by repository path.
-    public private(set) var historyFolders: [String: String] = [:]
+    private(set) var historyFolders: [String: String] = [:]
     /// Page folder of each tag (`tags/etcd`).
-    public private(set) var tagFolders: [String: String] = [:]
+    private(set) var tagFolders: [String: String] = [:]
     /// Page folder of each alert name (`alerts/EtcdNoLeader`).
-    public private(set) var alertFolders: [String: String] = [:]
+    private(set) var alertFolders: [String: String] = [:]
 
     /// - Parameter assetPaths: paths inside `assets/`, already checked by `SiteTemplate`.
     init(catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) {

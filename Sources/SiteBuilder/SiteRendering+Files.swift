@@ -1,8 +1,9 @@
 import RunbookCore
 
 extension SiteRendering {
-    /// Every file of the site, biggest first (the index page, with a row per
-    /// runbook), so no thread is left with a long job at the end.
+    /// Every file of the site, the longest jobs first (`index.json`, the search
+    /// data and the index page cover every runbook), so no thread is left with a
+    /// long job at the end.
     var files: [SiteFile] {
         var files: [SiteFile] = [.indexJSON, .searchData, .index, .indexSchema, .feed, .sitemap, .notFound, .tags, .alerts, .changes]
         files += template.assets.keys.sorted().map(SiteFile.asset)

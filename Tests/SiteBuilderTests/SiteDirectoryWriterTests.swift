@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+@Suite struct SiteDirectoryWriterTests {
+    /// A fresh folder for one test, removed afterwards.
+    final class Scratch {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("site-writer-\(UUID().uuidString)").path
+
+        init() throws {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+
+        func read(_ relative: String) -> String? {
+            FileManager.default.contents(atPath: path + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        func write(_ relative: String, _ text: String) throws {
+            let url = URL(fileURLWithPath: path + "/" + relative)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+
+        func entries(_ relative: String = "") -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + relative)) ?? []).sorted()
+        }
+    }
+
+    struct Boom: Error {}
+
+    private func writeSite(_ files: [String: String], to directory: String) throws -> SiteWriteSummary {
+        try SiteDirectoryWriter(directory: directory).replace { output in
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) { try output.write(Array(text.utf8), to: path) }
+        }
+    }
+
+    @Test func writesANewSiteWithItsMarker() throws {
+        let scratch = try Scratch()
+        let summary = try writeSite(["index.html": "home", "runbooks/a/b/index.html": "page"], to: scratch.path + "/out/site")
+        #expect(summary == SiteWriteSummary(written: 2, reused: 0))
+        #expect(scratch.read("out/site/index.html") == "home")
+        #expect(scratch.read("out/site/runbooks/a/b/index.html") == "page")
+        #expect(scratch.read("out/site/.runbook-site") == SiteDirectoryWriter.markerText)
+        #expect(scratch.entries("out") == ["site"])
+    }
+
+    @Test func replacesThePreviousSiteAndReusesUnchangedFiles() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        _ = try writeSite(["index.html": "home", "old.html": "gone soon", "same.css": "body {}"], to: site)
+        let before = try FileManager.default.attributesOfItem(atPath: site + "/same.css")[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.02)
+        let summary = try writeSite(["index.html": "new home", "same.css": "body {}"], to: site)
+        #expect(summary == SiteWriteSummary(written: 1, reused: 1))
+        #expect(scratch.entries("site") == [".runbook-site", "index.html", "same.css"])
+        #expect(scratch.read("site/index.html") == "new home")
+        let after = try FileManager.default.attributesOfItem(atPath: site + "/same.css")[.modificationDate] as? Date
+        #expect(before == after)
+        #expect(scratch.entries() == ["site"])
+    }
+
+    @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        _ = try writeSite(["index.html": "home", "runbooks/x/index.html": "x"], to: site)
+        #expect(throws: Boom.self) {
+            try SiteDirectoryWriter(directory: site).replace { output in
+                try output.write(Array("half".utf8), to: "index.html")
+                try output.write(Array("new".utf8), to: "runbooks/y/index.html")
+                throw Boom()
+            }
+        }
+        #expect(scratch.read("site/index.html") == "home")
+        #expect(scratch.read("site/runbooks/x/index.html") == "x")
+        #expect(scratch.entries("site/runbooks") == ["x"])
+        // No half-written folder is left beside it.
+        #expect(scratch.entries() == ["site"])
+    }
+
+    @Test func refusesAFolderThatIsNotASite() throws {
+        let scratch = try Scratch()
+        try scratch.write("home/.bashrc", "keep me")
+        let home = scratch.path + "/home"
+        #expect(throws: SiteWriteError(
+            "\(home) is not empty and holds no site from runbook (no .runbook-site file); refusing to replace it: choose a new or empty folder")) {
+            try writeSite(["index.html": "x"], to: home)
+        }
+        #expect(scratch.read("home/.bashrc") == "keep me")
+        #expect(scratch.entries() == ["home"])
+    }
+
+    @Test func refusesLinksAndFilesButTakesEmptyFolders() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/target", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/link", withDestinationPath: scratch.path + "/target")
+        #expect(throws: SiteWriteError("\(scratch.path)/link is a symbolic link; give the folder it points to, or a new folder")) {
+            try writeSite(["index.html": "x"], to: scratch.path + "/link")
+        }
+        try scratch.write("file", "data")
+        #expect(throws: SiteWriteError("\(scratch.path)/file exists and is not a folder")) {
+            try writeSite(["index.html": "x"], to: scratch.path + "/file")
+        }
+        _ = try writeSite(["index.html": "x"], to: scratch.path + "/target")
+        #expect(scratch.read("target/index.html") == "x")
+        #expect(throws: SiteWriteError("refusing to write a site over the root folder /")) {
+            try writeSite(["index.html": "x"], to: "/tmp/../..")
+        }
+    }
+
+    @Test func renderingASiteIntoAFolderMatchesMemory() throws {
+        let scratch = try Scratch()
+        let site = Site(catalog: TestCatalog.standard, template: try SiteTemplate())
+        let memory = MemorySiteOutput()
+        try site.render(into: memory)
+        try SiteDirectoryWriter(directory: scratch.path + "/site").replace { try site.render(into: $0) }
+        for (path, bytes) in memory.files {
+            #expect(FileManager.default.contents(atPath: scratch.path + "/site/" + path).map { [UInt8]($0) } == bytes, "\(path)")
+        }
+        #expect(memory.files.count == site.fileCount)
+    }
+}

@@ -1,0 +1,85 @@
+import RunbookCore
+import Testing
+@testable import SiteBuilder
+
+@Suite struct SiteLayoutTests {
+    @Test(arguments: [
+        ("etcd-no-leader", "etcd-no-leader"), ("KubePodCrashLooping", "KubePodCrashLooping"), ("v1.2_x", "v1.2_x"),
+        ("..", "-"), (".", "-"), (".hidden", "-hidden"), ("a b  c", "a-b-c"), ("a/b", "a-b"), ("a\\b", "a-b"),
+        ("tab\there", "tab-here"), ("nul\u{0}x", "nul-x"), ("Überprüfung", "Uberprufung"), ("日本", "-"), ("", "_"),
+        ("<script>", "-script-"), ("café:latte", "cafe-latte"),
+    ])
+    func segmentsAreCleaned(name: String, expected: String) {
+        #expect(PathSegment.sanitize(name) == expected)
+    }
+
+    @Test func longNamesAreCut() {
+        #expect(PathSegment.sanitize(String(repeating: "a", count: 300)).count == PathSegment.maximumLength)
+    }
+
+    @Test func idsKeepTheirFolders() {
+        #expect(PathSegment.segments(of: "etcd/no-leader") == ["etcd", "no-leader"])
+        #expect(PathSegment.segments(of: "../../etc/passwd") == ["-", "-", "etc", "passwd"])
+        #expect(PathSegment.segments(of: "//") == ["_"])
+    }
+
+    private func makeLayout(ids: [String], tags: [String] = [], alerts: [String] = []) -> SiteLayout {
+        let files = ids.enumerated().map { index, id in
+            (path: "runbooks/r\(index).md",
+             text: "---\nid: '\(id.replacing("'", with: "''"))'\ntags: [\(tags.map { "'\($0)'" }.joined(separator: ", "))]\nalerts: [\(alerts.map { "'\($0)'" }.joined(separator: ", "))]\n---\n# T\n")
+        }
+        return SiteLayout(catalog: TestCatalog.make(files), assetPaths: ["site.css", "site.js"], linkStyle: .indexFiles)
+    }
+
+    @Test func namesThatCleanTheSameAreToldApartCleanNamesFirst() {
+        let layout = makeLayout(ids: ["db failover", "db-failover", "DB-Failover", "db?failover"])
+        #expect((0..<4).map { layout.runbookFolders["runbooks/r\($0).md"] } == [
+            "runbooks/db-failover-3", "runbooks/db-failover", "runbooks/DB-Failover-2", "runbooks/db-failover-4",
+        ])
+        #expect((0..<4).map { layout.historyFolders["runbooks/r\($0).md"] } == [
+            "history/db-failover-3", "history/db-failover", "history/DB-Failover-2", "history/db-failover-4",
+        ])
+    }
+
+    @Test func duplicateIdsGetTheirOwnPages() {
+        let layout = makeLayout(ids: ["same", "same"])
+        #expect(layout.runbookFolders["runbooks/r0.md"] == "runbooks/same")
+        #expect(layout.runbookFolders["runbooks/r1.md"] == "runbooks/same-2")
+    }
+
+    @Test func idsCannotTakeTheSitesOwnFiles() {
+        // Runbook pages live under runbooks/, so ids named like the site's folders are harmless;
+        // an id that would turn a page file into a folder is moved instead.
+        let layout = makeLayout(ids: ["tags", "alerts", "index.json", "a", "a/index.html", "a/index.html/b"])
+        #expect((0..<6).map { layout.runbookFolders["runbooks/r\($0).md"] } == [
+            "runbooks/tags", "runbooks/alerts", "runbooks/index.json", "runbooks/a", "runbooks/a/index.html-2",
+            "runbooks/a-index.html-b",
+        ])
+    }
+
+    @Test func tagsAndAlertsAreOneFolderEach() {
+        let layout = makeLayout(ids: ["x"], tags: ["db", "a/b", "index.html", "DB"], alerts: ["Kube:Down", "../../../etc"])
+        // Claimed in sorted order, so `DB` (before `db`) keeps its name; folders are told apart without case.
+        #expect(layout.tagFolders == ["DB": "tags/DB", "a/b": "tags/a-b", "db": "tags/db-2", "index.html": "tags/index.html-2"])
+        #expect(layout.alertFolders == ["Kube:Down": "alerts/Kube-Down", "../../../etc": "alerts/--..-..-etc"])
+    }
+
+    @Test func registryRefusesFileAndFolderClashes() {
+        var registry = OutputPathRegistry()
+        // #expect cannot call mutating methods, so the results are collected first.
+        let claims = ["assets/site.css", "assets/SITE.CSS", "assets/site.css/x", "assets"].map { registry.claimFile($0) }
+        #expect(claims == [true, false, false, false])
+        let page = registry.claimPage(under: "assets", segments: ["site.css"])
+        #expect(page == "assets/site.css-2")
+    }
+
+    @Test func linksAreRelative() {
+        let layout = makeLayout(ids: ["x"])
+        #expect(layout.link(from: "", to: "runbooks/x") == "runbooks/x/index.html")
+        #expect(layout.link(from: "tags/db", to: "") == "../../index.html")
+        #expect(layout.link(from: "runbooks/a/b", toFile: "assets/site.css") == "../../../assets/site.css")
+        let served = SiteLayout(catalog: TestCatalog.make([]), assetPaths: [], linkStyle: .directories)
+        #expect(served.link(from: "", to: "") == "./")
+        #expect(served.link(from: "tags/db", to: "runbooks/x") == "../../runbooks/x/")
+    }
+}
