@@ -123,6 +123,23 @@ public final class FollowSourceFinder {
         return RenameSelection.choose(from: RenameSelection.keptSlots(scored))
     }
 
+    /// Steps the file list back over one commit by undoing its changes, when
+    /// the list is at that commit's tree: walking history newest first, this
+    /// keeps it at the tree the next question will be about without diffing
+    /// trees again. A commit whose tree the list is not at is ignored; the
+    /// next question then diffs its way there.
+    /// - Parameters:
+    ///   - tree: the commit's tree.
+    ///   - parentTree: the tree its `changes` were diffed against (nil: the empty tree).
+    public func stepBack(from tree: ObjectID, to parentTree: ObjectID?, undoing changes: [TreeChange]) {
+        guard self.tree == tree else { return }
+        for change in changes {
+            if let new = change.new { remove(change.path, new) }
+            if let old = change.old { add(change.path, old) }
+        }
+        self.tree = parentTree
+    }
+
     /// Brings the file list to `target` by applying the diff from the current tree.
     private func move(to target: ObjectID?) throws {
         guard target != tree else { return }

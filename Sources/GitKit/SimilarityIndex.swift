@@ -24,13 +24,10 @@ struct SimilarityIndex {
     private var blobBySlot: [ObjectID] = []
     /// Live blobs not fingerprinted yet.
     private var pending: Set<Int32> = []
-    /// Postings as linked lists in flat arrays (no array per hash): per chunk
-    /// hash the first posting and the list length; per posting the next one
-    /// and (slot << 32 | bytes).
-    private var head = [Int32](repeating: -1, count: Int(SpanHashes.hashBase))
-    private var length = [Int32](repeating: 0, count: Int(SpanHashes.hashBase))
-    private var next: [Int32] = []
-    private var posting: [UInt64] = []
+    /// Per chunk hash, (slot << 32 | bytes) of each fingerprinted blob with
+    /// it: one contiguous list per hash, since queries walk whole lists.
+    private var postings = [[UInt64]](repeating: [], count: Int(SpanHashes.hashBase))
+    private var postingCount = 0
     /// Postings of blobs no longer in the tree, dropped when they outnumber the rest.
     private var deadPostings = 0
     /// Reused per query: the bound per slot and the slots touched.
@@ -83,15 +80,11 @@ struct SimilarityIndex {
             let hash = Int(entry >> 32)
             guard !common.hashes.contains(hash) else { continue }
             let wanted = entry & 0xffff_ffff
-            var index = head[hash]
-            while index >= 0 {
-                let value = posting[Int(index)]
+            for value in postings[hash] {
                 let slot = Int(value >> 32)
-                if liveCount[slot] > 0 {
-                    if bound[slot] == 0 { touched.append(Int32(slot)) }
-                    bound[slot] += min(wanted, value & 0xffff_ffff)
-                }
-                index = next[Int(index)]
+                guard liveCount[slot] > 0 else { continue }
+                if bound[slot] == 0 { touched.append(Int32(slot)) }
+                bound[slot] += min(wanted, value & 0xffff_ffff)
             }
         }
         var similar: [(blob: ObjectID, score: Int)] = []
@@ -114,13 +107,13 @@ struct SimilarityIndex {
     /// sharing none of the looked-up chunks cannot reach 50%.
     private func commonChunks(of destination: SpanHashes) -> (hashes: Set<Int>, bytes: UInt64) {
         // Short lists cost little to walk and keep the bound tight.
-        let worthSkipping: Int32 = 32
-        let byLength = destination.entries.sorted { length[Int($0 >> 32)] > length[Int($1 >> 32)] }
+        let worthSkipping = 32
+        let byLength = destination.entries.sorted { postings[Int($0 >> 32)].count > postings[Int($1 >> 32)].count }
         var hashes: Set<Int> = []
         var bytes: UInt64 = 0
         for entry in byLength {
             let hash = Int(entry >> 32), count = entry & 0xffff_ffff
-            guard length[hash] > worthSkipping else { break }
+            guard postings[hash].count > worthSkipping else { break }
             guard 2 * (bytes + count) < UInt64(destination.size) else { continue }
             hashes.insert(hash)
             bytes += count
@@ -136,40 +129,28 @@ struct SimilarityIndex {
             guard try RenameSimilarity.sizesAreComparable(self.size(of: slot, in: repository), size) else { continue }
             let fingerprint = try fingerprint(of: blob, in: repository, observer: observer)
             fingerprints[slot] = fingerprint
-            for entry in fingerprint.entries {
-                let hash = Int(entry >> 32)
-                next.append(head[hash])
-                head[hash] = Int32(posting.count)
-                length[hash] += 1
-                posting.append(UInt64(slot) << 32 | entry & 0xffff_ffff)
-            }
+            post(fingerprint, slot: slot)
             pending.remove(Int32(slot))
         }
-        if deadPostings > 1 << 20, deadPostings > posting.count / 2 { dropDeadBlobs() }
+        if deadPostings > 1 << 20, deadPostings > postingCount / 2 { dropDeadBlobs() }
     }
 
     /// Rebuilds the postings from the blobs still in the tree; the others
     /// lose their fingerprints and are read again if they come back.
     private mutating func dropDeadBlobs() {
-        head = [Int32](repeating: -1, count: Int(SpanHashes.hashBase))
-        length = [Int32](repeating: 0, count: Int(SpanHashes.hashBase))
-        next.removeAll(keepingCapacity: true)
-        posting.removeAll(keepingCapacity: true)
-        for slot in fingerprints.indices {
-            guard let fingerprint = fingerprints[slot] else { continue }
-            guard liveCount[slot] > 0 else {
-                fingerprints[slot] = nil
-                continue
-            }
-            for entry in fingerprint.entries {
-                let hash = Int(entry >> 32)
-                next.append(head[hash])
-                head[hash] = Int32(posting.count)
-                length[hash] += 1
-                posting.append(UInt64(slot) << 32 | entry & 0xffff_ffff)
-            }
+        for hash in postings.indices {
+            postings[hash].removeAll { liveCount[Int($0 >> 32)] == 0 }
         }
+        for slot in fingerprints.indices where liveCount[slot] == 0 { fingerprints[slot] = nil }
+        postingCount -= deadPostings
         deadPostings = 0
+    }
+
+    private mutating func post(_ fingerprint: SpanHashes, slot: Int) {
+        for entry in fingerprint.entries {
+            postings[Int(entry >> 32)].append(UInt64(slot) << 32 | entry & 0xffff_ffff)
+        }
+        postingCount += fingerprint.entries.count
     }
 
     /// The exact score of a live blob for git's full comparison, where every

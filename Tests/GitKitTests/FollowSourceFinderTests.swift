@@ -166,6 +166,43 @@ import Testing
         #expect(try scenario.origin(of: "similar-link.md") == nil)
     }
 
+    /// Stepping back over commits (as a walk does) lands on the same file
+    /// list as diffing to the tree directly.
+    @Test func steppingBackMatchesDiffing() throws {
+        let scenario = try Scenario()
+        try scenario.fixture.write("gone.md", Self.edited(1...3, tag: "gone"))
+        try scenario.fixture.write("stays.md", Self.text)
+        try scenario.fixture.commit("base", date: 1_700_000_000)
+        try scenario.fixture.git("rm", "--quiet", "gone.md")
+        try scenario.fixture.write("renamed.md", Self.edited(1...4, tag: "gone"))
+        try scenario.fixture.commit("rename with edits", date: 1_700_000_100)
+        for index in 1...3 {
+            try scenario.fixture.write("stays.md", Self.text + "\(index)\n")
+            try scenario.fixture.write("dir\(index)/new.md", Self.edited([index], tag: "new"))
+            try scenario.fixture.commit("later \(index)", date: 1_700_000_100 + index)
+        }
+        let repository = try Repository.discover(startingAt: scenario.fixture.path)
+        let differ = TreeDiffer(repository: repository)
+        let stepped = FollowSourceFinder(repository: repository, differ: differ)
+        var commit = try repository.commitInfo(repository.resolveCommit("HEAD"))
+        var parent = try repository.commitInfo(try #require(commit.parents.first))
+        // Start the list at HEAD's parent (asking about a symlink, which reads
+        // no content), then step back three commits.
+        let anyBlob = try #require(ObjectID(hex: try scenario.fixture.git("rev-parse", "HEAD:stays.md")))
+        _ = try stepped.source(of: "link", added: TreeChange.Side(id: anyBlob, mode: 0o120000), parentTree: parent.tree, deletedPaths: [])
+        for _ in 1...3 {
+            commit = parent
+            parent = try repository.commitInfo(try #require(commit.parents.first))
+            stepped.stepBack(from: commit.tree, to: parent.tree, undoing: try differ.changes(from: parent.tree, to: commit.tree))
+        }
+        let changes = try differ.changes(from: parent.tree, to: commit.tree)
+        let added = try #require(changes.first { $0.path == "renamed.md" }?.new)
+        let fresh = FollowSourceFinder(repository: repository, differ: TreeDiffer(repository: repository))
+        let expected = try fresh.source(of: "renamed.md", added: added, parentTree: parent.tree, deletedPaths: ["gone.md"])
+        #expect(expected?.path == "gone.md")
+        #expect(try stepped.source(of: "renamed.md", added: added, parentTree: parent.tree, deletedPaths: ["gone.md"]) == expected)
+    }
+
     @Test func aCRLFCopyOfAFileIsAlike() throws {
         let scenario = try Scenario()
         try scenario.fixture.write("unix.md", Self.text)

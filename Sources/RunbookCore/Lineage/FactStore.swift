@@ -1,13 +1,13 @@
 import GitKit
 
-/// The commit facts of one read: those the cache brought, plus those read
+/// The commit facts a walk has: those the cache brought, plus those read
 /// from the repository as the walk reaches them.
 struct FactStore {
-    private(set) var facts: [CommitFacts]
+    private var facts: [CommitFacts]
     private var positions: [ObjectID: Int] = [:]
-    /// Commits read from the object database during this read.
+    /// Commits read from the object database.
     private(set) var readCount = 0
-    /// Whether facts were added or completed (diffs, origins) since loading.
+    /// Whether facts were added or diffs computed since loading.
     private(set) var grew = false
 
     init(facts: [CommitFacts]) {
@@ -29,9 +29,8 @@ struct FactStore {
         return facts.count - 1
     }
 
-    /// The commit's diff against `parentTree` (nil: the empty tree). Kept
-    /// only when `remember` is set: a shallow boundary is diffed against
-    /// nothing now but against its real parent once the clone is deepened.
+    /// The commit's diff against `parentTree` (nil: the empty tree), kept
+    /// when `remember` is set.
     mutating func changes(at position: Int, parentTree: ObjectID?, remember: Bool, differ: TreeDiffer) throws -> [TreeChange] {
         if remember, let known = facts[position].changes { return known }
         let changes = try differ.changes(from: parentTree, to: facts[position].tree)
@@ -40,18 +39,5 @@ struct FactStore {
             grew = true
         }
         return changes
-    }
-
-    /// Where the path the commit adds came from, computed once per commit and path.
-    mutating func origin(
-        at position: Int, of path: String, remember: Bool, compute: () throws -> FollowSourceFinder.Source?
-    ) rethrows -> FollowSourceFinder.Source? {
-        if remember, let known = facts[position].follows[path] { return known }
-        let origin = try compute()
-        if remember {
-            facts[position].follows[path] = .some(origin)
-            grew = true
-        }
-        return origin
     }
 }

@@ -3,15 +3,16 @@ import GitKit
 /// Turns a runbook's lineage entries into `Lineage` values: authors after
 /// `.mailmap`, subjects, and the approval.
 struct LineageAssembler {
-    let store: FactStore
+    /// The walked commits' facts, which entries point into.
+    let facts: [CommitFacts]
     let mailmap: Mailmap
     let statuses: StatusBook
     let repository: Repository
     /// Resolved once per distinct identity: mailmap lookups go through C strings.
     private var authors: [Signature: Signature] = [:]
 
-    init(store: FactStore, mailmap: Mailmap, statuses: StatusBook, repository: Repository) {
-        self.store = store
+    init(facts: [CommitFacts], mailmap: Mailmap, statuses: StatusBook, repository: Repository) {
+        self.facts = facts
         self.mailmap = mailmap
         self.statuses = statuses
         self.repository = repository
@@ -21,7 +22,7 @@ struct LineageAssembler {
     ///   status decides whether an approval is looked for at all.
     mutating func lineage(of entries: [LineageEntry], truncated: Bool, currentBlob: ObjectID?) throws -> Lineage {
         let changes = entries.map { entry in
-            let fact = store[entry.commit]
+            let fact = facts[entry.commit]
             return LineageChange(
                 commit: fact.id, author: author(fact.author), subject: fact.subject, kind: entry.kind, path: entry.path,
                 renamedFrom: entry.renamedFrom, blob: entry.blob)
@@ -38,7 +39,7 @@ struct LineageAssembler {
         for entry in entries {
             guard let blob = entry.blob, try statuses.isApproved(blob, in: repository) else { continue }
             if let old = entry.oldBlob, try statuses.isApproved(old, in: repository) { continue }
-            let fact = store[entry.commit]
+            let fact = facts[entry.commit]
             let author = author(fact.author)
             let fromTrailers = !fact.approvers.isEmpty
             return Approval(

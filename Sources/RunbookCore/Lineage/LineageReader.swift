@@ -45,61 +45,61 @@ public final class LineageReader {
             return LineageReport(lineages: [:], committer: committer, isShallow: repository.isShallow, walkedCommits: 0, readCommits: 0)
         }
         let cache = LineageCache.load(from: cachePath, for: repository)
-        var store = FactStore(facts: cache?.facts ?? [])
         let statuses = StatusBook(known: cache?.statuses ?? [:])
-        let grafts = try repository.shallowCommits()
         let differ = TreeDiffer(repository: repository)
         let finder = FollowSourceFinder(repository: repository, differ: differ) { statuses.record($0, content: $1) }
         var tracker = FollowTracker(paths: paths)
+        let walk = WalkChannel.start(gitDirectory: repository.gitDirectory, from: commit, known: cache?.facts ?? [])
+        defer { walk.cancel() }
 
-        var walk = CommitWalk()
-        let start = try store.position(of: commit, in: repository)
-        walk.enqueue(commit, date: store[start].date)
-        var visited: [Int] = []
+        // The facts of the visited commits, in walk order; lineage entries point into it.
+        var visited: [CommitFacts] = []
         var anchors: [ObjectID] = []
-        while let id = walk.next() {
-            let position = try store.position(of: id, in: repository)
-            let grafted = grafts.contains(id)
-            var parentTrees: [ObjectID] = []
-            for parent in grafted ? [] : store[position].parents {
-                let parentPosition = try store.position(of: parent, in: repository)
-                parentTrees.append(store[parentPosition].tree)
-                walk.enqueue(parent, date: store[parentPosition].date)
-            }
-            visited.append(position)
-            if parentTrees.isEmpty { anchors.append(id) }
+        var foundOrigins = false
+        while let step = try walk.receive() {
+            visited.append(step.fact)
+            if step.isRoot { anchors.append(step.fact.id) }
             if visited.count % 1000 == 0 { progress?(visited.count) }
-            guard parentTrees.count <= 1 else { continue }
-            let parentTree = parentTrees.first
-            let changes = try store.changes(at: position, parentTree: parentTree, remember: !grafted, differ: differ)
-            try tracker.visit(commit: position, changes: changes, grafted: grafted) { path, added in
-                guard let parentTree else { return nil }
-                return try store.origin(at: position, of: path, remember: !grafted) {
-                    let deleted = Set(changes.lazy.filter { $0.new == nil }.map(\.path))
-                    return try finder.source(of: path, added: added, parentTree: parentTree, deletedPaths: deleted)
+            guard !step.isMerge, let changes = step.fact.changes else { continue }
+            finder.stepBack(from: step.fact.tree, to: step.parentTree, undoing: changes)
+            let position = visited.count - 1
+            try tracker.visit(commit: position, changes: changes, grafted: step.grafted) { path, added in
+                guard let parentTree = step.parentTree else { return nil }
+                if let known = visited[position].follows[path] { return known }
+                let deleted = Set(changes.lazy.filter { $0.new == nil }.map(\.path))
+                let origin = try finder.source(of: path, added: added, parentTree: parentTree, deletedPaths: deleted)
+                if !step.grafted {
+                    visited[position].follows[path] = .some(origin)
+                    foundOrigins = true
                 }
+                return origin
             }
         }
         progress?(visited.count)
+        let (readCount, walkLearnt) = walk.outcome
 
+        // The walk starts with the built commit: its tree has the current versions.
+        guard let built = visited.first, built.id == commit else {
+            throw SourceError("cannot read the history of \(commit): the walk did not start there")
+        }
         let requested = Set(paths)
-        let current = try differ.changes(from: nil, to: store[start].tree).filter { requested.contains($0.path) }
+        let current = try differ.changes(from: nil, to: built.tree).filter { requested.contains($0.path) }
         let currentBlobs = Dictionary(current.compactMap { change in change.new.map { (change.path, $0.id) } }) { first, _ in first }
         var assembler = LineageAssembler(
-            store: store, mailmap: try Mailmap(repository: repository, commit: commit), statuses: statuses, repository: repository)
+            facts: visited, mailmap: try Mailmap(repository: repository, commit: commit), statuses: statuses, repository: repository)
         var lineages: [String: Lineage] = [:]
         for (runbook, path) in paths.enumerated() {
             lineages[path] = try assembler.lineage(
                 of: tracker.entries[runbook], truncated: tracker.truncated[runbook], currentBlob: currentBlobs[path])
         }
 
-        let unchanged = cache != nil && !store.grew && !statuses.learnt && cache?.facts.count == visited.count
+        let unchanged = cache != nil && !walkLearnt && !foundOrigins && !statuses.learnt && cache?.facts.count == visited.count
         if !unchanged {
-            save(store: store, visited: visited, anchors: anchors, statuses: statuses, entries: tracker.entries, current: currentBlobs)
+            save(facts: visited, anchors: anchors, statuses: statuses, entries: tracker.entries, current: currentBlobs)
         }
         return LineageReport(
-            lineages: lineages, committer: committer, isShallow: !grafts.isEmpty,
-            walkedCommits: visited.count, readCommits: store.readCount)
+            lineages: lineages, committer: committer, isShallow: repository.isShallow,
+            walkedCommits: visited.count, readCommits: readCount)
     }
 
     /// Keeps what this walk needed: the facts of the commits it visited and
@@ -107,11 +107,10 @@ public final class LineageReader {
     /// history being built rather than growing forever. A failed write only
     /// costs time on the next build.
     private func save(
-        store: FactStore, visited: [Int], anchors: [ObjectID], statuses: StatusBook, entries: [[LineageEntry]],
-        current: [String: ObjectID]
+        facts: [CommitFacts], anchors: [ObjectID], statuses: StatusBook, entries: [[LineageEntry]], current: [String: ObjectID]
     ) {
         var cache = LineageCache()
-        cache.facts = visited.map { store[$0] }
+        cache.facts = facts
         cache.anchors = anchors
         var blobs = Set(current.values)
         for lineage in entries {

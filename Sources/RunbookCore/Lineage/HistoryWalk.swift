@@ -1,0 +1,48 @@
+import GitKit
+
+/// Visits the history from a commit in `git log` order, giving each commit's
+/// facts and its diff — from the cache where known, else read and diffed.
+struct HistoryWalk {
+    private let repository: Repository
+    private let grafts: Set<ObjectID>
+    private let differ: TreeDiffer
+    private var store: FactStore
+    private var walk = CommitWalk()
+
+    init(repository: Repository, start: ObjectID, known: [CommitFacts]) throws {
+        self.repository = repository
+        grafts = try repository.shallowCommits()
+        differ = TreeDiffer(repository: repository)
+        store = FactStore(facts: known)
+        let position = try store.position(of: start, in: repository)
+        walk.enqueue(start, date: store[position].date)
+    }
+
+    /// Commits read from the repository rather than the cache so far.
+    var readCount: Int { store.readCount }
+    /// Whether anything was read or diffed that the cache does not hold.
+    var learnt: Bool { store.grew }
+
+    mutating func next() throws -> WalkStep? {
+        guard let id = walk.next() else { return nil }
+        let position = try store.position(of: id, in: repository)
+        let grafted = grafts.contains(id)
+        var parentTrees: [ObjectID] = []
+        for parent in grafted ? [] : store[position].parents {
+            let parentPosition = try store.position(of: parent, in: repository)
+            parentTrees.append(store[parentPosition].tree)
+            walk.enqueue(parent, date: store[parentPosition].date)
+        }
+        let isMerge = parentTrees.count > 1
+        if !isMerge {
+            _ = try store.changes(at: position, parentTree: parentTrees.first, remember: !grafted, differ: differ)
+        }
+        var fact = store[position]
+        if grafted, !isMerge {
+            // A boundary's diff is against nothing only while the clone is shallow: never cached.
+            fact.changes = try differ.changes(from: nil, to: fact.tree)
+        }
+        return WalkStep(
+            fact: fact, grafted: grafted, parentTree: parentTrees.first, isMerge: isMerge, isRoot: parentTrees.isEmpty)
+    }
+}
