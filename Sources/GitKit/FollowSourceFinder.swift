@@ -15,9 +15,10 @@ public typealias BlobObserver = (ObjectID, UnsafeRawBufferPointer) -> Void
 ///   best four a deleted source (a rename) beats a kept one (a copy).
 /// Empty files count as identical to each other, as in git.
 ///
-/// The finder keeps the file list of the last parent tree it was asked about
-/// and moves between trees by diffing them, and fingerprints each blob once,
-/// so consecutive questions during one walk cost little.
+/// The finder keeps the file list of one tree — stepped back commit by
+/// commit as a walk goes (`stepBack`), or diffed to the tree a question is
+/// about — and fingerprints each blob once, so the questions of one walk
+/// cost little more than reading the blobs involved.
 ///
 /// Not thread-safe, like the repository it reads from.
 public final class FollowSourceFinder {
@@ -41,7 +42,7 @@ public final class FollowSourceFinder {
     private var pathsByBlob: [ObjectID: [String]] = [:]
     private var index = SimilarityIndex()
 
-    /// Share the walk's `differ`: the trees it just read are the ones asked about.
+    /// `differ` reads the trees the finder moves between when it cannot step back.
     public init(repository: Repository, differ: TreeDiffer, observer: BlobObserver? = nil) {
         self.repository = repository
         self.differ = differ
@@ -71,14 +72,15 @@ public final class FollowSourceFinder {
             }
         }
         candidates.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        // Which candidates git keeps does not depend on the sources below the
-        // threshold; where they sit in its four slots does, and that only
-        // matters when two kept candidates tie.
-        let kept = RenameSelection.keptSlots(candidates).compactMap { $0 }
-        let tied = kept.indices.contains { i in kept.indices.contains { j in i < j && kept[i].compare(kept[j]) == 0 } }
+        // Which candidates git keeps, and in what order it sorts them, does
+        // not depend on the sources below the threshold — unless two
+        // candidates score alike: then where each sat in git's four slots
+        // decides, and that depends on every source, so all are scored.
+        var keys = Set<Int>()
+        let tied = candidates.contains { !keys.insert($0.score * 2 + $0.nameScore).inserted }
         let chosen = tied
             ? try scoringEverySource(against: destination, path: path, deletedPaths: deletedPaths)
-            : RenameSelection.choose(from: kept)
+            : RenameSelection.choose(from: RenameSelection.keptSlots(candidates))
         guard let chosen, let old = files[chosen.path] else { return nil }
         return Source(path: chosen.path, old: old)
     }

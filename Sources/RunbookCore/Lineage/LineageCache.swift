@@ -63,79 +63,68 @@ struct LineageCache {
     // MARK: - Format
     //
     // anchors:  count, ids
-    // strings:  count, (length, UTF-8)…          paths, names, subjects, by index
+    // strings:  count, (length, UTF-8)…          paths and names, by index
     // commits:  count, per commit:
     //   id, tree, date, parent count + ids, author (name, email, time, offset),
-    //   subject, approver count + names,
+    //   subject (length, UTF-8: nearly every one is unique), approver count + names,
     //   has-changes flag [change count, per change: path, sides flag, old (id, mode), new (id, mode)],
     //   follow count, per follow: path, found flag [origin path, id, mode]
     // statuses: count, (id, approved flag)…
 
     private func encode(into writer: inout BinaryWriter) {
+        // One pass over the facts, interning strings as they come; the table
+        // is written before them.
         var table = StringTable()
+        var body = BinaryWriter()
+        body.write(count: facts.count)
         for fact in facts {
-            table.add(fact.author.name)
-            table.add(fact.author.email)
-            table.add(fact.subject)
-            fact.approvers.forEach { table.add($0) }
-            fact.changes?.forEach { table.add($0.path) }
-            for (path, source) in fact.follows {
-                table.add(path)
-                if let source { table.add(source.path) }
+            body.write(fact.id)
+            body.write(fact.tree)
+            body.write(fact.date)
+            body.write(count: fact.parents.count)
+            for parent in fact.parents { body.write(parent) }
+            body.write(count: table.index(fact.author.name))
+            body.write(count: table.index(fact.author.email))
+            body.write(fact.author.time)
+            body.write(Int64(fact.author.offsetMinutes))
+            body.write(count: fact.subject.utf8.count)
+            body.write(raw: fact.subject.utf8)
+            body.write(count: fact.approvers.count)
+            for approver in fact.approvers { body.write(count: table.index(approver)) }
+            if let changes = fact.changes {
+                body.write(UInt8(1))
+                body.write(count: changes.count)
+                for change in changes {
+                    body.write(count: table.index(change.path))
+                    body.write(UInt8((change.old == nil ? 0 : 1) | (change.new == nil ? 0 : 2)))
+                    if let old = change.old { body.write(old) }
+                    if let new = change.new { body.write(new) }
+                }
+            } else {
+                body.write(UInt8(0))
+            }
+            body.write(count: fact.follows.count)
+            for (path, source) in fact.follows.sorted(by: { $0.key < $1.key }) {
+                body.write(count: table.index(path))
+                if let source {
+                    body.write(UInt8(1))
+                    body.write(count: table.index(source.path))
+                    body.write(source.old)
+                } else {
+                    body.write(UInt8(0))
+                }
             }
         }
         writer.write(count: anchors.count)
-        anchors.forEach { writer.write($0) }
+        for anchor in anchors { writer.write(anchor) }
         writer.write(count: table.strings.count)
         for string in table.strings {
             writer.write(count: string.utf8.count)
             writer.write(raw: string.utf8)
         }
-        writer.write(count: facts.count)
-        for fact in facts {
-            writer.write(fact.id)
-            writer.write(fact.tree)
-            writer.write(fact.date)
-            writer.write(count: fact.parents.count)
-            fact.parents.forEach { writer.write($0) }
-            writer.write(count: table.index(fact.author.name))
-            writer.write(count: table.index(fact.author.email))
-            writer.write(fact.author.time)
-            writer.write(Int64(fact.author.offsetMinutes))
-            writer.write(count: table.index(fact.subject))
-            writer.write(count: fact.approvers.count)
-            fact.approvers.forEach { writer.write(count: table.index($0)) }
-            if let changes = fact.changes {
-                writer.write(UInt8(1))
-                writer.write(count: changes.count)
-                for change in changes {
-                    writer.write(count: table.index(change.path))
-                    writer.write(UInt8((change.old == nil ? 0 : 1) | (change.new == nil ? 0 : 2)))
-                    for side in [change.old, change.new].compactMap({ $0 }) {
-                        writer.write(side.id)
-                        writer.write(side.mode)
-                    }
-                }
-            } else {
-                writer.write(UInt8(0))
-            }
-            let follows = fact.follows.sorted { $0.key < $1.key }
-            writer.write(count: follows.count)
-            for (path, source) in follows {
-                writer.write(count: table.index(path))
-                if let source {
-                    writer.write(UInt8(1))
-                    writer.write(count: table.index(source.path))
-                    writer.write(source.old.id)
-                    writer.write(source.old.mode)
-                } else {
-                    writer.write(UInt8(0))
-                }
-            }
-        }
-        let statuses = statuses.sorted { $0.key < $1.key }
+        writer.write(raw: body.bytes)
         writer.write(count: statuses.count)
-        for (blob, approved) in statuses {
+        for (blob, approved) in statuses.sorted(by: { $0.key < $1.key }) {
             writer.write(blob)
             writer.write(UInt8(approved ? 1 : 0))
         }
@@ -161,7 +150,9 @@ struct LineageCache {
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { parents.append(try reader.objectID()) }
             let name = try string(), email = try string(), time = try reader.int64(), offset = try reader.int64()
             guard let minutes = Int(exactly: offset), abs(minutes) < 100 * 60 else { throw BinaryReader.Damaged() }
-            let subject = try string()
+            guard let subject = String(validating: try reader.bytes(Int(try reader.uint32())), as: UTF8.self) else {
+                throw BinaryReader.Damaged()
+            }
             var approvers: [String] = []
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try string()) }
             var changes: [TreeChange]?

@@ -21,8 +21,11 @@ import GitKit
 /// and diffs only those. A shallow clone's boundary commits are read as
 /// parentless, as git reads them, and lineages reaching them are `truncated`.
 ///
-/// Uses only the repository it is given (a libgit2 handle serves one thread):
-/// run it on its own thread with its own `Repository`.
+/// Threads: the reader uses the repository it is given on the calling
+/// thread, and walks the history on one more thread of its own with a second
+/// handle on the same repository (a libgit2 handle serves one thread), so
+/// reading commits and trees overlaps with comparing blobs. Nothing global is
+/// touched: run it on any thread, with a `Repository` no other thread uses.
 public final class LineageReader {
     private let repository: Repository
     /// The cache file.
@@ -35,8 +38,10 @@ public final class LineageReader {
         cachePath = (cacheDirectory ?? repository.commonDirectory + "/runbook") + "/lineage.cache"
     }
 
-    /// The lineage of each path at `commit`.
-    /// - Parameter progress: called now and then with the number of commits walked so far.
+    /// The lineage of each path at `commit` (paths as in the commit's tree;
+    /// duplicates are read once).
+    /// - Parameter progress: called on the calling thread now and then with
+    ///   the number of commits walked so far.
     public func lineages(of paths: [String], at commit: ObjectID, progress: ((Int) -> Void)? = nil) throws -> LineageReport {
         var seenPaths: Set<String> = []
         let paths = paths.filter { seenPaths.insert($0).inserted }

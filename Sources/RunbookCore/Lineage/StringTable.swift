@@ -3,14 +3,11 @@ struct StringTable {
     private(set) var strings: [String] = []
     private var indices: [String: Int] = [:]
 
-    mutating func add(_ string: String) {
-        guard indices[string] == nil else { return }
+    /// The string's index, adding it when new.
+    mutating func index(_ string: String) -> Int {
+        if let known = indices[string] { return known }
         indices[string] = strings.count
         strings.append(string)
-    }
-
-    /// The index of a string added before.
-    func index(_ string: String) -> Int {
-        indices[string] ?? 0
+        return strings.count - 1
     }
 }
