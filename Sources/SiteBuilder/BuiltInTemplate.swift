@@ -254,7 +254,6 @@ button.copied { border-color: var(--ok); color: var(--ok); }
 .toc ol { list-style: none; margin: 0; padding: 0; }
 .toc li { margin: 0.2rem 0; }
 .toc .toc-level-3 { padding-left: 1rem; }
-.step-list .manual { color: var(--muted); }
 
 .markdown-body { min-width: 0; }
 .markdown-body h2 { border-bottom: 1px solid var(--border); padding-bottom: 0.25rem; margin-top: 1.75rem; }
@@ -354,25 +353,31 @@ tr[hidden] { display: none; }
 (function () {
   "use strict";
 
-  // Copy buttons start hidden, as they need script; show them.
+  // Copy buttons start hidden, as they need script; the script shows them.
+  function copyWithTextArea(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "-1000px";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(area);
+    return copied;
+  }
+
+  // The clipboard API needs a secure context and may still refuse (no focus, no
+  // permission); the old way through a selected text area works on file:// and http.
   function copyText(text) {
+    var fallback = function () {
+      if (!copyWithTextArea(text)) { throw new Error("copy failed"); }
+    };
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+      return navigator.clipboard.writeText(text).catch(fallback);
     }
-    // file:// and plain http pages have no clipboard API: copy through a hidden text area.
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.top = "-1000px";
-      document.body.appendChild(area);
-      area.select();
-      var copied = false;
-      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-      document.body.removeChild(area);
-      if (copied) { resolve(); } else { reject(new Error("copy failed")); }
-    });
+    return new Promise(function (resolve) { fallback(); resolve(); });
   }
 
   function announce(button, text) {
@@ -638,7 +643,7 @@ tr[hidden] { display: none; }
 </ol>{{/toc.length}}
 {{#steps.length}}<h2 id="rb-steps">Steps</h2>
 <ol class="step-list">
-{{#steps}}<li class="step-item step-{{kind}}">{{#id}}<a href="#{{.}}"><code>{{name}}</code></a>{{/id}}{{^id}}<span class="manual">{{text}}</span>{{/id}}{{#dangerous}} <span class="badge badge-danger">dangerous</span>{{/dangerous}}</li>
+{{#steps}}<li class="step-item"><a href="#{{id}}"><code>{{name}}</code></a>{{#dangerous}} <span class="badge badge-danger">dangerous</span>{{/dangerous}}</li>
 {{/steps}}
 </ol>{{/steps.length}}
 </nav>

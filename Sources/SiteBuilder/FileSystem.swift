@@ -57,6 +57,7 @@ enum FileSystem {
         guard descriptor >= 0 else { throw error("cannot create", path) }
         var written = 0
         while written < bytes.count {
+            // `bytes` is not empty inside this loop, so its buffer has an address.
             let result = bytes.withUnsafeBytes { buffer in
                 write(descriptor, buffer.baseAddress! + written, buffer.count - written)
             }
@@ -83,6 +84,7 @@ enum FileSystem {
         var existing = [UInt8](repeating: 0, count: bytes.count)
         var filled = 0
         while filled < existing.count {
+            // `existing` is not empty inside this loop, so its buffer has an address.
             let result = existing.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }

@@ -6,6 +6,9 @@ struct OutputPathRegistry {
     private var files: Set<String> = []
     /// Folders that hold a claimed file, lowercased.
     private var folders: Set<String> = []
+    /// The next suffix to try for a wanted folder, lowercased: 10,000 runbooks with
+    /// one id must not try 1, 2, 3, … each.
+    private var nextSuffix: [String: Int] = [:]
 
     /// Claims a file at a fixed path (an asset, `index.json`); false when it is taken,
     /// or a folder of that name is needed, or one of its folders is a file.
@@ -32,11 +35,16 @@ struct OutputPathRegistry {
             stem = parent
             last = segments.joined(separator: "-")
         }
+        let wanted = (stem.isEmpty ? last : stem + "/" + last).lowercased()
         var candidate = last
-        var suffix = 1
+        var suffix = nextSuffix[wanted] ?? 1
+        if suffix > 1 { candidate = "\(last)-\(suffix)" }
         while true {
             let folder = stem.isEmpty ? candidate : stem + "/" + candidate
-            if claimFile(folder + "/index.html") { return folder }
+            if claimFile(folder + "/index.html") {
+                nextSuffix[wanted] = suffix + 1
+                return folder
+            }
             suffix += 1
             candidate = "\(last)-\(suffix)"
         }

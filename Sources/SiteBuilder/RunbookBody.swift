@@ -14,7 +14,10 @@ struct RunbookBody {
     struct Output {
         var html: String
         var toc: [TemplateValue]
+        /// Command steps, with their anchors.
         var steps: [TemplateValue]
+        /// Task-list items of required sections, which the executor asks the operator to confirm.
+        var manualSteps: [TemplateValue]
     }
 
     func render() -> Output {
@@ -53,15 +56,22 @@ struct RunbookBody {
             guard (2...3).contains(heading.level), let id = rendered.headingIDs[heading.node] else { return nil }
             return ["level": .number(heading.level), "text": .text(heading.text), "id": .text(id)]
         }
-        let steps: [TemplateValue] = runbook.steps.map { step in
-            var context: TemplateObject = ["name": .text(step.name), "kind": .text(step.kind.rawValue), "line": .number(step.line)]
+        var steps: [TemplateValue] = []
+        var manualSteps: [TemplateValue] = []
+        for step in runbook.steps {
+            var context: TemplateObject = ["name": .text(step.name), "line": .number(step.line)]
             context.setIfPresent("section", step.section)
-            context.setIfPresent("id", step.kind == .command ? stepIDs[step.name] : nil)
-            if step.kind == .manual { context["text"] = .text(step.script) }
-            if entry.dangerousSteps[step.name] != nil { context["dangerous"] = true }
-            return .object(context)
+            if step.kind == .command {
+                context.setIfPresent("id", stepIDs[step.name])
+                if entry.dangerousSteps[step.name] != nil { context["dangerous"] = true }
+                steps.append(.object(context))
+            } else {
+                context["text"] = .text(step.script)
+                context["checked"] = .bool(step.checked)
+                manualSteps.append(.object(context))
+            }
         }
-        return Output(html: rendered.html, toc: toc, steps: steps)
+        return Output(html: rendered.html, toc: toc, steps: steps, manualSteps: manualSteps)
     }
 
     private func stepContext(_ step: Step, id: String, code: String) -> TemplateValue {

@@ -19,6 +19,7 @@ extension SiteRendering {
             "body": .text(body.html),
             "toc": .list(body.toc),
             "steps": .list(body.steps),
+            "manualSteps": .list(body.manualSteps),
             "run": .text("runbook run " + ShellQuote.quote(runbook.id)),
             "historyURL": .text(layout.link(from: folder, to: summary.historyFolder)),
             "problems": .list(entry.problems.map { problem in

@@ -64,11 +64,9 @@ Created by Alice on <time datetime="2024-03-01T11:00:00+01:00">2024-03-01</time>
 </ol>
 <h2 id="rb-steps">Steps</h2>
 <ol class="step-list">
-<li class="step-item step-manual"><span class="manual">Confirm the alert</span></li>
-<li class="step-item step-manual"><span class="manual">Page the owner</span></li>
-<li class="step-item step-command"><a href="#step-member-list"><code>member-list</code></a></li>
-<li class="step-item step-command"><a href="#step-etcdctl-endpoint-health"><code>etcdctl-endpoint-health</code></a></li>
-<li class="step-item step-command"><a href="#step-systemctl-restart-etcd"><code>systemctl-restart-etcd</code></a></li>
+<li class="step-item"><a href="#step-member-list"><code>member-list</code></a></li>
+<li class="step-item"><a href="#step-etcdctl-endpoint-health"><code>etcdctl-endpoint-health</code></a></li>
+<li class="step-item"><a href="#step-systemctl-restart-etcd"><code>systemctl-restart-etcd</code></a></li>
 </ol>
 </nav>
 <div class="markdown-body">

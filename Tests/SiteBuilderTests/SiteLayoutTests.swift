@@ -47,6 +47,14 @@ import Testing
         #expect(layout.runbookFolders["runbooks/r1.md"] == "runbooks/same-2")
     }
 
+    @Test func manyEqualIdsStayFast() {
+        var registry = OutputPathRegistry()
+        let folders = (0..<20_000).map { _ in registry.claimPage(under: "runbooks", segments: ["same"]) }
+        #expect(folders.first == "runbooks/same")
+        #expect(folders.last == "runbooks/same-20000")
+        #expect(Set(folders).count == 20_000)
+    }
+
     @Test func idsCannotTakeTheSitesOwnFiles() {
         // Runbook pages live under runbooks/, so ids named like the site's folders are harmless;
         // an id that would turn a page file into a folder is moved instead.

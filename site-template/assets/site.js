@@ -3,25 +3,31 @@
 (function () {
   "use strict";
 
-  // Copy buttons start hidden, as they need script; show them.
+  // Copy buttons start hidden, as they need script; the script shows them.
+  function copyWithTextArea(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "-1000px";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(area);
+    return copied;
+  }
+
+  // The clipboard API needs a secure context and may still refuse (no focus, no
+  // permission); the old way through a selected text area works on file:// and http.
   function copyText(text) {
+    var fallback = function () {
+      if (!copyWithTextArea(text)) { throw new Error("copy failed"); }
+    };
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+      return navigator.clipboard.writeText(text).catch(fallback);
     }
-    // file:// and plain http pages have no clipboard API: copy through a hidden text area.
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.top = "-1000px";
-      document.body.appendChild(area);
-      area.select();
-      var copied = false;
-      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-      document.body.removeChild(area);
-      if (copied) { resolve(); } else { reject(new Error("copy failed")); }
-    });
+    return new Promise(function (resolve) { fallback(); resolve(); });
   }
 
   function announce(button, text) {
