@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "SiteBuilder",
-            dependencies: ["RunbookCore", "MarkdownKit", "GitKit", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["RunbookCore", "MarkdownKit", "GitKit"]
         ),
         .executableTarget(
             name: "runbook",
