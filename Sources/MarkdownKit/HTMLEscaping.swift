@@ -14,21 +14,30 @@ public enum HTMLEscaping {
         var text = text
         text.withUTF8 { source in
             var runStart = 0
-            for index in source.indices {
+            var index = 0
+            while index < source.count {
+                // One table lookup per byte; the entity is only worked out for the rare special one.
+                guard special[Int(source[index])] else {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 let entity: StaticString
                 switch source[index] {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
                 case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
+                default: entity = "&#39;"
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                runStart = index + 1
+                index += 1
+                runStart = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
+
+    /// Which bytes need an entity.
+    private static let special: [Bool] = (0...255).map { "&<>\"'".utf8.contains(UInt8($0)) }
 }

@@ -1,6 +1,7 @@
 extension SiteRendering {
     /// What the index page's search looks through, one lowercased text per runbook
-    /// in table order: title, id, tags, alerts, owner, headings, step names and commands.
+    /// in table order: the words of its title, id, owner, tags, alerts, headings,
+    /// step names and commands, each once.
     ///
     /// A script (`window.runbookSearchData = [...]`) rather than JSON: the index page
     /// loads it with a `<script src>` when the reader first searches, which works from
@@ -14,7 +15,12 @@ extension SiteRendering {
             var words = [summary.title, summary.id, summary.owner] + summary.tags + summary.alerts
             words += runbook.headings.map(\.text)
             words += runbook.steps.flatMap { [$0.name] + ($0.kind == .command ? $0.commands.map(\.text) : [$0.script]) }
-            JavaScriptString.append(words.filter { !$0.isEmpty }.joined(separator: "\n").lowercased(), to: &script)
+            // Each word once: a search matches words, and runbooks repeat theirs
+            // (`kubectl -n payments` in every command), so this halves the file.
+            var seen = Set<Substring>()
+            let text = words.joined(separator: " ").lowercased()
+            let unique = text.split(whereSeparator: \.isWhitespace).filter { seen.insert($0).inserted }
+            JavaScriptString.append(unique.joined(separator: " "), to: &script)
             script.append(contentsOf: ",\n".utf8)
         }
         script.append(contentsOf: "];\n".utf8)

@@ -39,6 +39,10 @@ import Testing
             summary = try SiteDirectoryWriter(directory: folder).replace { try site.render(into: $0) }
         }
         print("bench:   written \(summary.written), reused \(summary.reused)")
+        for file in ["index.html", "search-data.js", "index.json"] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + file)[.size] as? Int) ?? 0
+            print("bench:   \(file): \(size / 1024) KiB")
+        }
         try Self.measure("render over the previous site (unchanged files hard-linked)") {
             summary = try SiteDirectoryWriter(directory: folder).replace { try site.render(into: $0) }
         }

@@ -94,10 +94,9 @@ import Testing
 
     @Test func searchDataCoversHeadingsCommandsTagsAndAlerts() throws {
         let data = try #require(try TestCatalog.render(TestCatalog.standard)["search-data.js"])
-        #expect(data.hasPrefix("window.runbookSearchData=[\n\"database failover\\ndb/failover\\nteam-db"))
-        #expect(data.contains("etcdctl member list -w table"))
-        #expect(data.contains("etcdnoleader"))
-        #expect(data.contains("\\ncontrol-plane\\n"))
+        #expect(data.hasPrefix("window.runbookSearchData=[\n\"database failover db/failover team-db db postgresdown etcdnoleader summary\",\n"))
+        #expect(data.contains(" member-list etcdctl member list -w table "))
+        #expect(data.contains(" control-plane etcdnoleader "))
     }
 
     @Test func progressReachesTheTotalInOrder() throws {
