@@ -1,4 +1,4 @@
-/// Finds templates that include each other in a loop, which swift-mustache would
+/// Finds templates that include each other in a loop, which rendering would
 /// follow until the stack overflows.
 enum PartialCycle {
     /// One cycle as template names, first repeated at the end (`["a", "b", "a"]`), or nil.
