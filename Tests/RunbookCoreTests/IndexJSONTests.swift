@@ -94,10 +94,11 @@ import Testing
         #expect(((lineage["approval"] as? [String: Any])?["approvers"] as? [String]) == ["Grace Hopper"])
         #expect((json["alerts"] as? [String: [String]])?["etcdNoLeader"] == ["etcd/no-leader"])
         let text = String(decoding: bytes, as: UTF8.self)
-        // Keys in the documented order, not alphabetical.
-        let idRange = try #require(text.range(of: "\"id\": \"etcd/no-leader\""))
-        let titleRange = try #require(text.range(of: "\"title\": \"etcd <script>"))
-        #expect(idRange.lowerBound < titleRange.lowerBound)
+        // Keys in the documented order, not alphabetical; one runbook a line.
+        let lines = text.split(separator: "\n")
+        let runbookLine = try #require(lines.first { $0.hasPrefix("    {\"id\":\"etcd/no-leader\",\"title\":\"etcd <script>") })
+        #expect(runbookLine.hasSuffix("}"))
+        #expect(lines.first == "{" && lines[1] == "  \"schemaVersion\": 1,")
     }
 }
 
@@ -111,6 +112,18 @@ import Testing
         #expect(rendered == JSONText.quote(text) + "\n")
         let decoded = try JSONSerialization.jsonObject(with: Data(rendered.utf8), options: .fragmentsAllowed) as? String
         #expect(decoded == text)
+    }
+
+    @Test func valuesBelowThePrettyDepthAreCompact() {
+        let value = JSONValue.object([("list", .array([.object([("a", .int(1)), ("b", .array([.null]))])]))])
+        #expect(String(decoding: value.rendered(prettyDepth: 2), as: UTF8.self) == """
+            {
+              "list": [
+                {"a":1,"b":[null]}
+              ]
+            }
+
+            """)
     }
 
     @Test func nestedValuesArePrettyPrintedInOrder() {

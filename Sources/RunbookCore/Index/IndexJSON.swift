@@ -15,7 +15,8 @@ public enum IndexJSON {
     public static func encode(
         _ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String? = { _ in nil }
     ) -> [UInt8] {
-        document(catalog, baseURL: baseURL, pageURL: pageURL).rendered()
+        // Top-level keys and each runbook on a line of their own.
+        document(catalog, baseURL: baseURL, pageURL: pageURL).rendered(prettyDepth: 2)
     }
 
     static func document(_ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String?) -> JSONValue {
@@ -97,7 +98,6 @@ public enum IndexJSON {
             ("kind", .string(step.kind.rawValue)),
             ("shell", .string(step.shell)),
             ("command", .string(step.script)),
-            ("commands", .array(step.commands.map { .object([("text", .string($0.text)), ("line", .int($0.line))]) })),
             ("line", .int(step.line)),
             ("attributes", .object(step.attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("checked", .bool(step.checked)),

@@ -346,7 +346,6 @@ public enum IndexSchema {
         "kind",
         "shell",
         "command",
-        "commands",
         "line",
         "attributes",
         "checked",
@@ -374,26 +373,6 @@ public enum IndexSchema {
         "command": {
           "type": "string",
           "description": "The script run as one unit; for a manual step, the task text."
-        },
-        "commands": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": [
-              "text",
-              "line"
-            ],
-            "properties": {
-              "text": {
-                "type": "string"
-              },
-              "line": {
-                "type": "integer",
-                "minimum": 1
-              }
-            }
-          }
         },
         "line": {
           "type": "integer",

@@ -1,16 +1,19 @@
 extension JSONValue {
-    /// Pretty-printed UTF-8 with two-space indents and a final newline.
-    public func rendered() -> [UInt8] {
+    /// UTF-8 with a final newline, pretty-printed with two-space indents down to
+    /// `prettyDepth` levels and compact below: an index keeps one runbook a line,
+    /// which diffs well at a fraction of the size of indenting everything.
+    public func rendered(prettyDepth: Int = .max) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)
-        write(to: &output, indent: 0)
+        write(to: &output, indent: 0, prettyDepth: prettyDepth)
         output.append(UInt8(ascii: "\n"))
         return output
     }
 
     /// Appends bytes directly: an index of 10,000 runbooks is tens of megabytes,
     /// and building it through intermediate strings costs seconds.
-    private func write(to output: inout [UInt8], indent: Int) {
+    private func write(to output: inout [UInt8], indent: Int, prettyDepth: Int) {
+        let pretty = indent < prettyDepth
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -21,23 +24,23 @@ extension JSONValue {
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.newline(&output, indent + 1)
-                value.write(to: &output, indent: indent + 1)
+                if pretty { Self.newline(&output, indent + 1) }
+                value.write(to: &output, indent: indent + 1, prettyDepth: prettyDepth)
             }
-            Self.newline(&output, indent)
+            if pretty { Self.newline(&output, indent) }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.newline(&output, indent + 1)
+                if pretty { Self.newline(&output, indent + 1) }
                 Self.quote(key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                output.append(UInt8(ascii: " "))
-                value.write(to: &output, indent: indent + 1)
+                if pretty { output.append(UInt8(ascii: " ")) }
+                value.write(to: &output, indent: indent + 1, prettyDepth: prettyDepth)
             }
-            Self.newline(&output, indent)
+            if pretty { Self.newline(&output, indent) }
             output.append(UInt8(ascii: "}"))
         }
     }
