@@ -583,7 +583,7 @@ tr[hidden] { display: none; }
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
-{{#build}}<p>Built from <code>{{ref}}</code>{{#short}} at {{#commitURL}}<a href="{{.}}"><code>{{short}}</code></a>{{/commitURL}}{{^commitURL}}<code>{{short}}</code>{{/commitURL}}{{/short}}{{#date}} ({{.}}){{/date}}{{#worktree}}, with uncommitted files{{/worktree}} by {{generator}}. <a href="{{indexJSONURL}}">index.json</a> · <a href="{{feedURL}}">Atom feed</a></p>{{/build}}
+<p>{{#build}}Built from <code>{{ref}}</code>{{#short}} at {{#commitURL}}<a href="{{.}}"><code>{{short}}</code></a>{{/commitURL}}{{^commitURL}}<code>{{short}}</code>{{/commitURL}}{{/short}}{{#date}} ({{.}}){{/date}}{{#worktree}}, with uncommitted files{{/worktree}} by {{generator}}. {{/build}}<a href="{{indexJSONURL}}">index.json</a> · <a href="{{feedURL}}">Atom feed</a></p>
 </footer>
 <script src="{{jsURL}}"></script>
 </body>

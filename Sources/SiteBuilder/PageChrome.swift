@@ -1,8 +1,9 @@
 import RunbookCore
 
-/// What every page shows around its content: the site's title, navigation, assets
-/// and the revision it was built from. Links are relative, so they depend only on
-/// how deep the page's folder is: the chrome is made once per depth.
+/// What every page shows around its content: the site's title, navigation and
+/// assets, and on the pages at the root the revision the site was built from.
+/// Links are relative, so they depend only on how deep the page's folder is: the
+/// chrome is made once per depth.
 struct PageChrome: Sendable {
     private let layout: SiteLayout
     private let siteTitle: String
@@ -36,10 +37,9 @@ struct PageChrome: Sendable {
     private func makeChrome(depth: Int) -> TemplateValue {
         // Any folder of this depth gives the same relative links.
         let folder = Array(repeating: "x", count: depth).joined(separator: "/")
-        return [
+        var chrome: TemplateObject = [
             "siteTitle": .text(siteTitle),
             "generator": .text("runbook \(RunbookVersion.current)"),
-            "build": build,
             "homeURL": .text(layout.link(from: folder, to: "")),
             "tagsURL": .text(layout.link(from: folder, to: "tags")),
             "alertsURL": .text(layout.link(from: folder, to: "alerts")),
@@ -49,6 +49,11 @@ struct PageChrome: Sendable {
             "cssURL": .text(layout.link(from: folder, toFile: "assets/site.css")),
             "jsURL": .text(layout.link(from: folder, toFile: "assets/site.js")),
         ]
+        // Only the root pages name the built commit: a page that did not change
+        // keeps its bytes from one commit to the next, so a rebuild rewrites
+        // (and a deploy uploads) only what a commit touched.
+        if depth == 0 { chrome["build"] = build }
+        return .object(chrome)
     }
 
     private static func depth(_ folder: String) -> Int {

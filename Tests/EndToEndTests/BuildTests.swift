@@ -57,6 +57,28 @@ struct BuildTests {
         #expect(again.stderrLines.last?.contains("(0 written, ") == true, "\(again)")
     }
 
+    @Test("after a commit that changes one runbook, the other runbook's pages are kept from the previous site")
+    func rebuildKeepsUnchangedPages() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try repo.write("runbooks/disk.md", Fixtures.valid())
+        try await repo.commitAll("Add two runbooks")
+        #expect(try await build(repo).status == 0)
+        let site = repo.path + "/_site"
+        func inode(_ path: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: site + "/" + path)[.systemFileNumber] as? Int)
+        }
+        let before = try (inode("runbooks/disk/index.html"), inode("history/disk/index.html"), inode("runbooks/dns/index.html"))
+        try repo.write("runbooks/dns.md", Fixtures.valid(summary: "Names stop resolving after a deploy."))
+        try await repo.commitAll("Edit the DNS runbook")
+        let result = try await build(repo)
+        #expect(result.status == 0, "\(result)")
+        #expect(try inode("runbooks/disk/index.html") == before.0, "an unchanged page is hard-linked, not rewritten")
+        #expect(try inode("history/disk/index.html") == before.1)
+        #expect(try inode("runbooks/dns/index.html") != before.2, "the changed runbook's page is new")
+        #expect(try read(site + "/runbooks/dns/index.html").contains("Names stop resolving after a deploy."))
+    }
+
     @Test("a build that fails leaves the previous site untouched")
     func failedBuildKeepsOldSite() async throws {
         let repo = try await FixtureRepository()

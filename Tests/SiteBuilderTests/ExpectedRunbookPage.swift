@@ -137,7 +137,7 @@ healthy
 
 </main>
 <footer class="site-footer">
-<p>Built from <code>main</code> at <a href="https://git.example.com/ops/runbooks/commit/cccccccccccccccccccccccccccccccccccccccc"><code>ccccccc</code></a> (2024-03-10) by runbook 0.1.0. <a href="../../../index.json">index.json</a> · <a href="../../../feed.atom">Atom feed</a></p>
+<p><a href="../../../index.json">index.json</a> · <a href="../../../feed.atom">Atom feed</a></p>
 </footer>
 <script src="../../../assets/site.js"></script>
 </body>

@@ -83,7 +83,7 @@ import Testing
         let sitemap = try #require(files["sitemap.xml"])
         #expect(sitemap.contains("<url><loc>https://runbooks.example.com/ops/runbooks/etcd/no-leader/</loc><lastmod>2024-03-10T11:00:00+01:00</lastmod></url>"))
         #expect(try #require(files["404.html"]).contains(#"<base href="https://runbooks.example.com/ops/">"#))
-        #expect(try #require(files["index.json"]).contains(#""url": "https://runbooks.example.com/ops/runbooks/etcd/no-leader/""#))
+        #expect(try #require(files["index.json"]).contains(#""url":"https://runbooks.example.com/ops/runbooks/etcd/no-leader/""#))
     }
 
     @Test func withoutBaseURLTheSitemapIsRelative() throws {
