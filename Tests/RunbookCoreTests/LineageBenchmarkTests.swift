@@ -6,7 +6,8 @@ import Testing
 /// Times the lineage reader on a large corpus and checks sampled paths
 /// against `git log --follow`. Off unless `RUNBOOK_LINEAGE_CORPUS` names a
 /// repository (e.g. /work/bench-data/c10k50k); the corpus is cloned first,
-/// so it is never written to.
+/// so it is never written to. `RUNBOOK_LINEAGE_SAMPLE` sets how many paths
+/// are checked (default 16, plus half as many renamed ones and the edited one).
 @Suite struct LineageBenchmarkTests {
     static let corpus = ProcessInfo.processInfo.environment["RUNBOOK_LINEAGE_CORPUS"]
 
@@ -52,7 +53,9 @@ import Testing
 
         // Exactness on a sample, renamed runbooks included.
         let renamed = paths.filter { next.lineages[$0]?.changes.contains { $0.kind == .renamed } == true }
-        let sample = stride(from: 0, to: paths.count, by: max(1, paths.count / 14)).map { paths[$0] } + renamed.prefix(8) + [edited]
+        let size = Int(ProcessInfo.processInfo.environment["RUNBOOK_LINEAGE_SAMPLE"] ?? "") ?? 16
+        let sample = stride(from: 0, to: paths.count, by: max(1, paths.count / size)).map { paths[$0] }
+            + stride(from: 0, to: renamed.count, by: max(1, renamed.count / max(1, size / 2))).map { renamed[$0] } + [edited]
         var mismatches: [String] = []
         for path in sample {
             let expected = try fixture.followLog(path)
