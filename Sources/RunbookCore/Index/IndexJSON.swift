@@ -1,4 +1,6 @@
+import Dispatch
 import GitKit
+import Synchronization
 
 /// The machine-readable index of a build (`index.json`): what the executor and
 /// other tools consume. Described by `IndexSchema` (`index.schema.json`);
@@ -34,14 +36,27 @@ public enum IndexJSON {
                 ("warnings", .int(problems.count { $0.severity == .warning })),
                 ("unreadable", .array(catalog.unreadable.map { problem($0, withPath: true) })),
             ])),
-            ("runbooks", .array(catalog.entries.map { entry in
-                runbook(entry, url: pageURL(entry).map { base + $0 })
-            })),
+            ("runbooks", .array(runbooks(catalog.entries, base: base, pageURL: pageURL))),
             ("alerts", alerts(catalog.entries)),
             ("patterns", .array(catalog.entries.flatMap { entry in
                 entry.runbook.metadata.patterns.map { .object([("pattern", .string($0)), ("runbook", .string(entry.runbook.id))]) }
             })),
         ])
+    }
+
+    /// Each runbook rendered compact on all cores: the index of 10,000 runbooks
+    /// is the largest file of a site, and its value trees together would be
+    /// several times its size.
+    private static func runbooks(
+        _ entries: [CatalogEntry], base: String, pageURL: (CatalogEntry) -> String?
+    ) -> [JSONValue] {
+        let urls = entries.map { pageURL($0).map { base + $0 } }
+        let parts = Mutex([[UInt8]](repeating: [], count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let bytes = runbook(entries[index], url: urls[index]).rendered(prettyDepth: 0).dropLast()
+            parts.withLock { $0[index] = Array(bytes) }
+        }
+        return parts.withLock { $0 }.map(JSONValue.rendered)
     }
 
     private static func source(_ source: CatalogSource) -> JSONValue {

@@ -19,6 +19,7 @@ extension JSONValue {
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): Self.quote(value, into: &output)
+        case .rendered(let bytes): output.append(contentsOf: bytes)
         case .array(let values):
             guard !values.isEmpty else { return output.append(contentsOf: "[]".utf8) }
             output.append(UInt8(ascii: "["))

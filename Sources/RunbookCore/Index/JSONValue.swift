@@ -7,6 +7,9 @@ public enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON already rendered (compact), written as it is: lets a large document be
+    /// rendered in parts, in parallel, without holding every part's tree at once.
+    case rendered([UInt8])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
@@ -16,6 +19,7 @@ public enum JSONValue: Sendable, Hashable {
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)): return a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
+        case let (.rendered(a), .rendered(b)): return a == b
         default: return false
         }
     }
@@ -32,6 +36,7 @@ public enum JSONValue: Sendable, Hashable {
                 hasher.combine(key)
                 hasher.combine(value)
             }
+        case .rendered(let bytes): hasher.combine(bytes)
         }
     }
 
