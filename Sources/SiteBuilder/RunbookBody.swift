@@ -21,7 +21,7 @@ struct RunbookBody {
     }
 
     func render() -> Output {
-        let runbook = entry.runbook
+        let runbook = entry.withDocument(parser: rendering.parser)
         let document = runbook.document
         var stepIDs: [String: String] = [:]
         var slugger = HeadingSlugger(reserving: SiteRendering.reservedIDs)

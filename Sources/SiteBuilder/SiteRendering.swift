@@ -10,6 +10,8 @@ struct SiteRendering: Sendable {
     let links: RepositoryLinks
     let chrome: PageChrome
     let resolver: LinkResolver
+    /// Parses a runbook's Markdown again for its page (the catalog keeps no trees).
+    let parser: RunbookParser
     /// In catalog order.
     let summaries: [EntrySummary]
     /// Catalog indices of the runbooks carrying each tag, and answering each alert.
@@ -25,6 +27,7 @@ struct SiteRendering: Sendable {
         links = RepositoryLinks(settings: catalog.config.site)
         chrome = PageChrome(catalog: catalog, layout: layout, links: links)
         resolver = LinkResolver(pages: layout.runbookFolders, links: links, layout: layout)
+        parser = RunbookParser(config: catalog.config)
         summaries = catalog.entries.map { [layout] in EntrySummary(entry: $0, config: catalog.config, layout: layout) }
         var tagMembers: [String: [Int]] = [:]
         var alertMembers: [String: [Int]] = [:]

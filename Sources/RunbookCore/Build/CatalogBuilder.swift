@@ -1,5 +1,6 @@
 import Dispatch
 import GitKit
+import MarkdownKit
 import Synchronization
 
 /// Reads one revision of a runbooks repository into a `Catalog`: its runbooks
@@ -45,6 +46,7 @@ public struct CatalogBuilder {
         }
 
         var blobs = [ObjectID?](repeating: nil, count: input.paths.count)
+        var sources = [[UInt8]](repeating: [], count: input.paths.count)
         let linter = try Linter(config: input.config)
         let checked = try linter.check(
             count: input.paths.count, treePaths: input.treePaths, otherRunbooks: input.otherRunbooks,
@@ -53,9 +55,15 @@ public struct CatalogBuilder {
                 var file = try input.read(index)
                 if file.blob == nil, file.unreadableReason == nil { file.blob = try ObjectID(hashingBlob: file.bytes) }
                 blobs[index] = file.blob
+                sources[index] = file.bytes
                 return file
             },
-            keep: { runbook in (runbook: runbook, dangerous: linter.dangerousSteps(of: runbook)) })
+            keep: { runbook in
+                // The tree is parsed again when its page is rendered: keeping all of them costs more than that.
+                var kept = runbook
+                kept.document = MarkdownDocument(nodes: [])
+                return (runbook: kept, dangerous: linter.dangerousSteps(of: runbook))
+            })
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
 
@@ -69,7 +77,8 @@ public struct CatalogBuilder {
             }
             let lineage = lineages[file.path] ?? Lineage(changes: [], approval: nil, truncated: false)
             entries.append(CatalogEntry(
-                runbook: kept.runbook, blob: blob, problems: file.problems, lineage: lineage, dangerousSteps: kept.dangerous))
+                runbook: kept.runbook, source: sources[index], blob: blob, problems: file.problems, lineage: lineage,
+                dangerousSteps: kept.dangerous))
         }
         let source = CatalogSource(
             ref: options.revision, commit: commit, commitDate: commitDate, isWorkingTree: options.worktree,

@@ -2,7 +2,11 @@ import GitKit
 
 /// One runbook of a catalog: parsed, checked, and placed in history.
 public struct CatalogEntry: Sendable {
+    /// The parsed runbook. A build drops its Markdown tree (`document`) to save
+    /// memory (10,000 trees take half a gigabyte); `withDocument` parses it again.
     public var runbook: Runbook
+    /// The file's bytes, to parse the document again when it is needed.
+    public var source: [UInt8]
     /// The Git blob id of the file's content (hashed from disk for `--worktree`).
     public var blob: ObjectID
     /// This runbook's lint problems, sorted.
@@ -14,14 +18,22 @@ public struct CatalogEntry: Sendable {
     public var dangerousSteps: [String: DenylistMatch]
 
     public init(
-        runbook: Runbook, blob: ObjectID, problems: [Problem], lineage: Lineage,
+        runbook: Runbook, source: [UInt8] = [], blob: ObjectID, problems: [Problem], lineage: Lineage,
         dangerousSteps: [String: DenylistMatch] = [:]
     ) {
         self.runbook = runbook
+        self.source = source
         self.blob = blob
         self.problems = problems.sorted()
         self.lineage = lineage
         self.dangerousSteps = dangerousSteps
+    }
+
+    /// The runbook with its Markdown tree: as kept, or parsed again from `source`
+    /// (the same bytes and config give the same tree, so node indices agree).
+    public func withDocument(parser: RunbookParser) -> Runbook {
+        guard runbook.document.nodes.isEmpty, !source.isEmpty else { return runbook }
+        return parser.parse(path: runbook.path, bytes: source)
     }
 
     public var errorCount: Int { problems.count { $0.severity == .error } }
