@@ -14,6 +14,11 @@ enum LibGit2 {
         guard code >= 0 else {
             return .failure(GitError(code: code, function: "git_libgit2_init", context: "cannot initialise libgit2"))
         }
+        // Read objects as git does, without re-hashing each one (see shim.h).
+        let options = runbook_git_disable_hash_verification()
+        guard options >= 0 else {
+            return .failure(GitError(code: options, function: "git_libgit2_opts", context: "cannot configure libgit2"))
+        }
         return .success(())
     }()
 
