@@ -17,7 +17,11 @@ public struct Signature: Sendable, Hashable {
     /// ISO 8601 in the recorded offset (`2024-03-01T10:00:00+01:00`): computed
     /// from the commit alone, never from the build machine's clock or locale.
     public var iso8601: String {
-        let local = time + Int64(offsetMinutes) * 60
+        // A commit can claim any time at all; clamp to what the format can say
+        // (years 0000-9999) instead of overflowing.
+        let offsetMinutes = max(-Self.maxOffsetMinutes, min(Self.maxOffsetMinutes, offsetMinutes))
+        let time = max(Self.earliest, min(Self.latest, time))
+        let local = max(Self.earliest, min(Self.latest, time + Int64(offsetMinutes) * 60))
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let seconds = Int(local - days * 86_400)
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
@@ -26,6 +30,12 @@ public struct Signature: Sendable, Hashable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
             + "\(sign)\(pad(offset / 60, 2)):\(pad(offset % 60, 2))"
     }
+
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+    private static let earliest: Int64 = -62_167_219_200
+    private static let latest: Int64 = 253_402_300_799
+    /// Git writes offsets as ±HHMM.
+    private static let maxOffsetMinutes = 99 * 60 + 99
 
     /// The calendar day (`2024-03-01`) in the recorded offset.
     public var day: String { String(iso8601.prefix(10)) }

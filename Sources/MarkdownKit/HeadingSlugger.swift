@@ -4,6 +4,9 @@
 /// spaces, turn each space into `-`; a repeat gets `-1`, `-2`, ….
 public struct HeadingSlugger: Sendable {
     private var used: Set<String>
+    /// The next suffix to try for each base slug, so a thousand repeats of one
+    /// heading cost a thousand steps, not half a million.
+    private var nextSuffix: [String: Int] = [:]
 
     /// - Parameter reserved: ids the page uses itself; no heading is given one.
     public init(reserving reserved: Set<String> = []) {
@@ -15,11 +18,12 @@ public struct HeadingSlugger: Sendable {
         var base = Self.slug(text)
         if base.isEmpty { base = "heading" }
         var candidate = base
-        var suffix = 0
+        var suffix = nextSuffix[base, default: 0]
         while used.contains(candidate) {
             suffix += 1
             candidate = "\(base)-\(suffix)"
         }
+        nextSuffix[base] = suffix
         used.insert(candidate)
         return candidate
     }

@@ -33,7 +33,7 @@ struct OutputPathRegistry {
         // no suffix on the last segment could help, so the name goes flat.
         if !stem.isEmpty, (Self.parents(of: stem.lowercased()) + [stem.lowercased()]).contains(where: files.contains) {
             stem = parent
-            last = segments.joined(separator: "-")
+            last = PathSegment.sanitize(segments.joined(separator: "-"))
         }
         let wanted = (stem.isEmpty ? last : stem + "/" + last).lowercased()
         var candidate = last

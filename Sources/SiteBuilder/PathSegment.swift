@@ -6,11 +6,20 @@ import Foundation
 /// Readable names stay as they are (`etcd-no-leader`, `KubePodCrashLooping`).
 enum PathSegment {
     static let maximumLength = 100
+    /// Most folders one name becomes: an id of 10,000 segments must not make a
+    /// path the file system refuses (or a page 10,000 folders deep).
+    static let maximumDepth = 8
 
     /// The folder names for a `/`-separated name: `etcd/no-leader` → `["etcd", "no-leader"]`.
+    /// Segments past `maximumDepth` are joined into the last one (and cut to
+    /// `maximumLength`); the output registry tells apart names that end up alike.
     static func segments(of name: String) -> [String] {
-        let parts = name.split(separator: "/", omittingEmptySubsequences: true).map { sanitize(String($0)) }
-        return parts.isEmpty ? ["_"] : parts
+        var parts = name.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if parts.count > maximumDepth {
+            parts = Array(parts.prefix(maximumDepth - 1)) + [parts.dropFirst(maximumDepth - 1).joined(separator: "-")]
+        }
+        let folders = parts.map(sanitize)
+        return folders.isEmpty ? ["_"] : folders
     }
 
     /// One folder name: anything outside the allowed set becomes `-` (a run of them

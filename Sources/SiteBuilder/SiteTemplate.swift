@@ -78,6 +78,18 @@ public struct SiteTemplate: Sendable {
                 file: files[cycle[0]] ?? cycle[0], line: first?.line ?? 0, column: first?.column ?? 0,
                 message: "partials include each other endlessly: " + cycle.joined(separator: " → "))
         }
+        // Parents and blocks can expand without end with no partial cycle; a
+        // render without data finds those (the renderer also stops at its limit).
+        for name in templates.keys.sorted() {
+            var renderer = TemplateRenderer(library: templates, stack: [], capacity: 0)
+            renderer.render(template: name)
+            if renderer.expandedTooDeep {
+                throw SiteTemplateError(
+                    file: files[name] ?? name,
+                    message: "partials, parents and blocks expand more than \(TemplateRenderer.maximumExpansions) deep; "
+                        + "a parent inside one of its own blocks never ends")
+            }
+        }
     }
 
     /// Asset paths become site paths, so each part must already be a clean folder or file name.

@@ -1,10 +1,17 @@
 import MarkdownKit
 
 /// Renders compiled templates into bytes. One per page; recursion follows the
-/// templates' own nesting (bounded when they are compiled), never the data's.
+/// templates' own nesting, never the data's, and stops `maximumExpansions`
+/// partials, parents and blocks deep: a parent placed inside a block that
+/// replaces its own block expands forever without any partial cycle.
 struct TemplateRenderer {
+    static let maximumExpansions = 64
+
     private let library: [String: Template]
     private(set) var output: [UInt8] = []
+    /// Set when an expansion was cut off at `maximumExpansions`.
+    private(set) var expandedTooDeep = false
+    private var expansions = 0
     /// Values of the enclosing sections, innermost last: names are looked up from the top.
     private var stack: [TemplateValue]
 
@@ -50,14 +57,24 @@ struct TemplateRenderer {
                     stack.removeLast()
                 }
             case .partial(let name):
-                if let template = library[name] { render(template.nodes, blocks: blocks) }
+                if let template = library[name] { expand(template.nodes, blocks: blocks) }
             case .parent(let name, let replaced):
                 // The outermost page's blocks win, as in the spec.
-                if let template = library[name] { render(template.nodes, blocks: replaced.merging(blocks) { _, outer in outer }) }
+                if let template = library[name] { expand(template.nodes, blocks: replaced.merging(blocks) { _, outer in outer }) }
             case .block(let name, let children):
-                render(blocks[name] ?? children, blocks: blocks)
+                expand(blocks[name] ?? children, blocks: blocks)
             }
         }
+    }
+
+    private mutating func expand(_ nodes: [TemplateNode], blocks: [String: [TemplateNode]]) {
+        guard expansions < Self.maximumExpansions else {
+            expandedTooDeep = true
+            return
+        }
+        expansions += 1
+        render(nodes, blocks: blocks)
+        expansions -= 1
     }
 
     /// The first name is looked up in the enclosing values from the innermost out;

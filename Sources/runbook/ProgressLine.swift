@@ -2,7 +2,7 @@ import Foundation
 import RunbookCore
 import Synchronization
 
-/// The one progress line of a long command (`[4/5] rendering pages 1200/10000`),
+/// The one progress line of a long command (`[4/4] rendering and writing pages 1200/30353`),
 /// redrawn in place on a terminal and silent otherwise, so logs stay clean.
 final class ProgressLine: Sendable {
     private let enabled: Bool

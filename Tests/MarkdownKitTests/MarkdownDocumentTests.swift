@@ -80,3 +80,13 @@ import Testing
         }
     }
 }
+
+@Suite struct HeadingSluggerRepeatTests {
+    @Test func manyRepeatsOfOneHeadingGetIncreasingSuffixes() {
+        var slugger = HeadingSlugger()
+        let slugs = (0..<20_000).map { _ in slugger.slug(for: "") }
+        #expect(slugs.prefix(3) == ["heading", "heading-1", "heading-2"])
+        #expect(slugs.last == "heading-19999")
+        #expect(Set(slugs).count == slugs.count)
+    }
+}

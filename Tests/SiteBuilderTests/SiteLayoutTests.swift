@@ -91,3 +91,13 @@ import Testing
         #expect(served.link(from: "tags/db", to: "runbooks/x") == "../../runbooks/x/")
     }
 }
+
+@Suite struct PathSegmentLimitTests {
+    @Test func aVeryDeepIdBecomesAtMostEightFoldersOfAtMostAHundredBytes() {
+        let id = Array(repeating: "a", count: 10_000).joined(separator: "/")
+        let segments = PathSegment.segments(of: id)
+        #expect(segments.count == PathSegment.maximumDepth)
+        #expect(segments.allSatisfy { $0.utf8.count <= PathSegment.maximumLength })
+        #expect(PathSegment.segments(of: "etcd/no-leader") == ["etcd", "no-leader"])
+    }
+}

@@ -24,6 +24,12 @@ import Testing
         #expect(files["assets/site.css"] != nil)
     }
 
+    @Test func aParentInsideItsOwnBlockIsAnErrorNotAStackOverflow() {
+        let message = failure(["tag.mustache": "{{<layout}}{{$main}}{{<layout}}{{/layout}}{{/main}}{{/layout}}"])
+        #expect(message.hasPrefix("site-template/tag.mustache: error: partials, parents and blocks expand more than 64 deep"),
+                "\(message)")
+    }
+
     @Test func badTemplatesAreClearErrors() {
         #expect(failure(["runbook.mustache": "<h1>\n{{#runbook}}{{title}}\n"])
             == "site-template/runbook.mustache:2:1: error: {{#runbook}} is never closed")

@@ -7,5 +7,5 @@ public struct BuildOutcome: Sendable {
     /// Things the user should know that do not fail the build (a shallow clone).
     public var warnings: [String]
     /// Commits whose history had to be read this time (the rest came from the cache).
-    public var commitsWalked: Int
+    public var commitsRead: Int
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GitKit
 import MarkdownKit
 import Synchronization
@@ -44,6 +45,9 @@ public struct CatalogBuilder {
         history.start { stage, done, total in
             if parsed.load(ordering: .relaxed) { progress(stage, done, total) }
         }
+        // The history thread never outlives the call, even when parsing throws.
+        var historyResult: HistoryReading.Result?
+        defer { if historyResult == nil { _ = try? history.wait() } }
 
         var blobs = [ObjectID?](repeating: nil, count: input.paths.count)
         var sources = [[UInt8]](repeating: [], count: input.paths.count)
@@ -67,7 +71,8 @@ public struct CatalogBuilder {
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
 
-        let (lineages, walked, commitDate) = try history.wait()
+        historyResult = try history.wait()
+        let (lineages, commitsRead, commitDate) = historyResult!
         var entries: [CatalogEntry] = []
         var unreadable: [Problem] = []
         for (index, file) in checked.enumerated() {
@@ -86,7 +91,7 @@ public struct CatalogBuilder {
         return BuildOutcome(
             catalog: Catalog(source: source, config: input.config, entries: entries, unreadable: unreadable),
             templateOverrides: try templateOverrides(repository: repository, commit: commit, base: loader.base),
-            warnings: warnings, commitsWalked: walked)
+            warnings: warnings, commitsRead: commitsRead)
     }
 
     /// The commit to build, or nil when building the files on disk of a repository without commits.
@@ -108,6 +113,10 @@ public struct CatalogBuilder {
         let folder = Self.templateFolder
         var files: [String: [UInt8]] = [:]
         if options.worktree, let base {
+            var info = stat()
+            if lstat(base + "/" + folder, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                throw SourceError("\(folder): the folder is a symbolic link; templates must be regular files in the repository")
+            }
             for entry in DiskTree.entries(base: base, under: folder) {
                 let (bytes, unreadable) = try DiskTree.read(base + "/" + entry.path, limit: Self.templateFileLimit)
                 if let unreadable { throw SourceError("\(entry.path): \(unreadable)") }

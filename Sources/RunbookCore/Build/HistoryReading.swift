@@ -5,7 +5,7 @@ import Synchronization
 /// Lineage read on its own thread with its own repository handle (a libgit2
 /// handle serves one thread), so the history walk overlaps with parsing.
 final class HistoryReading: Sendable {
-    typealias Result = (lineages: [String: Lineage], walked: Int, commitDate: Signature?)
+    typealias Result = (lineages: [String: Lineage], commitsRead: Int, commitDate: Signature?)
 
     private let gitDirectory: String
     private let commit: ObjectID?

@@ -149,7 +149,8 @@ struct LineageCache {
             var parents: [ObjectID] = []
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { parents.append(try reader.objectID()) }
             let name = try string(), email = try string(), time = try reader.int64(), offset = try reader.int64()
-            guard let minutes = Int(exactly: offset), abs(minutes) < 100 * 60 else { throw BinaryReader.Damaged() }
+            // Git offsets are ±HHMM, so at most 99 * 60 + 99 minutes either way.
+            guard let minutes = Int(exactly: offset), (-6039...6039).contains(minutes) else { throw BinaryReader.Damaged() }
             guard let subject = String(validating: try reader.bytes(Int(try reader.uint32())), as: UTF8.self) else {
                 throw BinaryReader.Damaged()
             }
