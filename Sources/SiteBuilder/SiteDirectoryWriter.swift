@@ -43,6 +43,8 @@ public struct SiteDirectoryWriter: Sendable {
         do {
             try build(output)
             try FileSystem.createFile(fresh + "/" + Self.markerName, Array(Self.markerText.utf8))
+            // Checked again: the folder may have changed while the site was rendered.
+            _ = try previousSite(at: target)
             try swap(fresh, into: target, retired: retired, hasPrevious: FileSystem.kind(of: target) != .missing)
         } catch {
             try? FileSystem.removeTree(fresh)
@@ -63,6 +65,10 @@ public struct SiteDirectoryWriter: Sendable {
         case .directory:
             let contents = try FileSystem.contents(of: target)
             if contents.isEmpty { return false }
+            // A marker copied into a checkout must not put its repository at risk.
+            guard !contents.contains(".git") else {
+                throw SiteWriteError("\(directory) holds a Git repository (.git); refusing to replace it: choose another folder")
+            }
             guard FileSystem.kind(of: target + "/" + Self.markerName) == .file else {
                 throw SiteWriteError(
                     "\(directory) is not empty and holds no site from runbook (no \(Self.markerName) file); "

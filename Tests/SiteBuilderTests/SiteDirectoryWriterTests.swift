@@ -91,6 +91,30 @@ import Testing
         #expect(scratch.entries() == ["home"])
     }
 
+    @Test func refusesARepositoryEvenWithACopiedMarker() throws {
+        let scratch = try Scratch()
+        try scratch.write("checkout/.runbook-site", "copied from a published site")
+        try scratch.write("checkout/.git/HEAD", "ref: refs/heads/main")
+        let checkout = scratch.path + "/checkout"
+        #expect(throws: SiteWriteError("\(checkout) holds a Git repository (.git); refusing to replace it: choose another folder")) {
+            try writeSite(["index.html": "x"], to: checkout)
+        }
+        #expect(scratch.read("checkout/.git/HEAD") == "ref: refs/heads/main")
+    }
+
+    @Test func refusesAFolderThatGainedFilesWhileTheSiteWasRendered() throws {
+        let scratch = try Scratch()
+        let target = scratch.path + "/out"
+        #expect(throws: SiteWriteError.self) {
+            try SiteDirectoryWriter(directory: target).replace { output in
+                try output.write(Array("x".utf8), to: "index.html")
+                try scratch.write("out/notes.txt", "written meanwhile")
+            }
+        }
+        #expect(scratch.read("out/notes.txt") == "written meanwhile")
+        #expect(scratch.entries() == ["out"], "the new folder is removed")
+    }
+
     @Test func refusesLinksAndFilesButTakesEmptyFolders() throws {
         let scratch = try Scratch()
         try FileManager.default.createDirectory(atPath: scratch.path + "/target", withIntermediateDirectories: true)
