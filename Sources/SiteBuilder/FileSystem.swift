@@ -72,6 +72,20 @@ enum FileSystem {
         guard close(descriptor) == 0 else { throw error("cannot write", path) }
     }
 
+    /// Puts `bytes` at `path` under a new inode: written beside it, then renamed
+    /// over whatever is there (a folder in the way is removed first).
+    static func replaceFile(_ path: String, _ bytes: [UInt8]) throws {
+        switch kind(of: path) {
+        case .missing: return try createFile(path, bytes)
+        case .directory, .symbolicLink, .other: try removeTree(path)
+        case .file: break
+        }
+        let temporary = path + ".runbook-new"
+        try removeTree(temporary)
+        try createFile(temporary, bytes)
+        try rename(temporary, path)
+    }
+
     /// Whether a regular file holds exactly `bytes` (false when it is missing or anything else).
     static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)

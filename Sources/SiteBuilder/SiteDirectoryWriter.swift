@@ -1,9 +1,15 @@
 import Foundation
 
-/// Puts a site into its folder all at once: every file is written into a new
-/// folder beside it, which then takes the old one's place (the old one is renamed
-/// aside, the new one renamed in, the old one deleted). Any failure before the
-/// swap leaves the previous site as it was and removes the new folder.
+/// Puts a site into its folder all at once: the whole site is written into a
+/// folder beside it, which then takes the old one's place (the old one renamed
+/// aside, the new one renamed in). Any failure before the swap leaves the
+/// previous site as it was.
+///
+/// The replaced site is kept as `.NAME.spare` beside the output, and the next
+/// build brings that one up to date instead of starting an empty folder: after a
+/// commit that changed one runbook, a dozen files are written rather than tens
+/// of thousands of folders and links made and deleted. (The first rebuild, with
+/// no spare yet, hard-links unchanged files from the live site.)
 ///
 /// It only ever replaces a folder that is missing, empty, or holds a previous site
 /// (marked by the `.runbook-site` file it writes), so `--out ~` can never delete a
@@ -33,28 +39,45 @@ public struct SiteDirectoryWriter: Sendable {
         let (parent, name) = Self.split(target)
         try FileSystem.makeDirectories(parent)
         let pid = ProcessInfo.processInfo.processIdentifier
-        let fresh = "\(parent)/.\(name).new-\(pid)"
+        let spare = "\(parent)/.\(name).spare"
         let retired = "\(parent)/.\(name).old-\(pid)"
-        // Only a crashed build with this same process id leaves these behind.
-        try FileSystem.removeTree(fresh)
+        // Only a crashed build with this same process id leaves this behind.
         try FileSystem.removeTree(retired)
-        try FileSystem.makeDirectory(fresh)
-        let output = FolderOutput(root: fresh, previous: reuseUnchanged && previous ? target : nil)
+        // The site before the live one, kept by the last build: bringing it up to
+        // date writes only what changed, where a new folder means creating every
+        // folder and file again.
+        // Only a site (or nothing) is ever deleted under the spare's name.
+        let spareIsSite = try previousSite(at: spare, named: ".\(name).spare")
+        let updating = previous && reuseUnchanged && spareIsSite
+        let folder = updating ? spare : "\(parent)/.\(name).new-\(pid)"
+        if !updating {
+            try FileSystem.removeTree(spare)
+            try FileSystem.removeTree(folder)
+            try FileSystem.makeDirectory(folder)
+        }
+        let output = FolderOutput(root: folder, previous: reuseUnchanged && previous && !updating ? target : nil)
         do {
             try build(output)
-            try FileSystem.createFile(fresh + "/" + Self.markerName, Array(Self.markerText.utf8))
+            if updating { try output.removeUnproduced(keeping: [Self.markerName]) }
+            try FileSystem.replaceFile(folder + "/" + Self.markerName, Array(Self.markerText.utf8))
             // Checked again: the folder may have changed while the site was rendered.
             _ = try previousSite(at: target)
-            try swap(fresh, into: target, retired: retired, hasPrevious: FileSystem.kind(of: target) != .missing)
+            try swap(folder, into: target, retired: retired, hasPrevious: FileSystem.kind(of: target) != .missing)
         } catch {
-            try? FileSystem.removeTree(fresh)
+            // A half-updated spare is not live, and the next build corrects it.
+            if !updating { try? FileSystem.removeTree(folder) }
             throw error
+        }
+        // The site just replaced becomes the spare for the next build.
+        if FileSystem.kind(of: retired) != .missing {
+            if reuseUnchanged { try? FileSystem.rename(retired, spare) } else { try? FileSystem.removeTree(retired) }
         }
         return output.summary
     }
 
     /// Whether `target` holds a previous site; throws when it is something that must not be replaced.
-    private func previousSite(at target: String) throws -> Bool {
+    private func previousSite(at target: String, named shown: String? = nil) throws -> Bool {
+        let directory = shown ?? directory
         switch FileSystem.kind(of: target) {
         case .missing:
             return false
@@ -90,8 +113,6 @@ public struct SiteDirectoryWriter: Sendable {
             try? FileSystem.rename(retired, target)
             throw error
         }
-        // The new site is in place; an old copy that cannot be deleted is only clutter.
-        try? FileSystem.removeTree(retired)
     }
 
     /// The path made absolute with `.` and `..` resolved, without following links.

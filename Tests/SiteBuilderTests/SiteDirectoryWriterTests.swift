@@ -58,7 +58,30 @@ import Testing
         #expect(scratch.read("site/index.html") == "new home")
         let after = try FileManager.default.attributesOfItem(atPath: site + "/same.css")[.modificationDate] as? Date
         #expect(before == after)
-        #expect(scratch.entries() == ["site"])
+        #expect(scratch.entries() == [".site.spare", "site"], "the replaced site is kept for the next build")
+    }
+
+    @Test func laterBuildsBringTheSpareUpToDateWithoutTouchingTheLiveSite() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        func inode(_ path: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
+        }
+        _ = try writeSite(["index.html": "one", "a/page.html": "a", "b/page.html": "b", "same.css": "css"], to: site)
+        _ = try writeSite(["index.html": "two", "a/page.html": "a", "b/page.html": "b", "same.css": "css"], to: site)
+        let liveCSS = try inode(site + "/same.css")
+        // The spare (the first site) is updated: two files change, one page goes, one folder becomes a file.
+        let summary = try writeSite(["index.html": "three", "a/page.html": "a2", "same.css": "css", "b": "now a file"], to: site)
+        #expect(summary == SiteWriteSummary(written: 3, reused: 1))
+        #expect(scratch.entries("site") == [".runbook-site", "a", "b", "index.html", "same.css"])
+        #expect(scratch.read("site/index.html") == "three")
+        #expect(scratch.read("site/a/page.html") == "a2")
+        #expect(scratch.read("site/b") == "now a file")
+        #expect(try inode(site + "/same.css") == liveCSS, "unchanged files keep their inode")
+        // The site before (now the spare) still holds what it held: nothing was written in place.
+        #expect(scratch.read(".site.spare/index.html") == "two")
+        #expect(scratch.read(".site.spare/b/page.html") == "b")
+        #expect(scratch.entries() == [".site.spare", "site"])
     }
 
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
