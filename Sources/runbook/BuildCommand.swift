@@ -39,6 +39,9 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     func validate() throws {
+        if let baseURL, !baseURL.isEmpty, !SiteSettings.isBaseURL(baseURL) {
+            throw ValidationError("--base-url must be an http:// or https:// URL or a path starting with /, not '\(baseURL)'")
+        }
         if worktree && rev != nil {
             throw ValidationError("--rev and --worktree cannot be used together: --worktree builds the files on disk with lineage from HEAD")
         }

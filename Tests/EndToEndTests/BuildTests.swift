@@ -199,6 +199,22 @@ struct BuildTests {
         #expect(FileManager.default.fileExists(atPath: repo.path + "/strict/index.json"))
     }
 
+    @Test("a base URL that is not http(s) is refused, from the command line and from runbook.yml")
+    func badBaseURL() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Fixtures.valid())
+        try await repo.commitAll("Add the DNS runbook")
+        let flag = try await build(repo, "--base-url", "javascript:alert(1)//")
+        #expect(flag.status == 2, "\(flag)")
+        #expect(flag.stderr.contains("--base-url must be an http:// or https:// URL or a path starting with /"), "\(flag)")
+        try repo.write("runbook.yml", "site:\n  base_url: 'javascript:alert(1)'\n")
+        try await repo.commitAll("Set a bad base URL")
+        let config = try await build(repo)
+        #expect(config.status == 2, "\(config)")
+        #expect(config.stderr.contains("runbook.yml:2:13: error: site.base_url: expected an http:// or https:// URL"), "\(config)")
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/_site"))
+    }
+
     @Test("--base-url goes into the index, the feed and the sitemap")
     func baseURL() async throws {
         let repo = try await FixtureRepository()
@@ -209,41 +225,5 @@ struct BuildTests {
         #expect(json["baseURL"] as? String == "https://runbooks.example.com/sre/")
         #expect(try read(repo.path + "/_site/sitemap.xml").contains("https://runbooks.example.com/sre/runbooks/dns/"))
         #expect(try read(repo.path + "/_site/feed.atom").contains("https://runbooks.example.com/sre/"))
-    }
-}
-
-/// Every regular file of a site folder and its bytes.
-struct SiteSnapshot {
-    var files: [String: Data] = [:]
-
-    init(_ root: String) throws {
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        while let relative = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
-            files[relative] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
-        }
-    }
-}
-
-/// Validates a site's `index.json` against the `index.schema.json` beside it, with
-/// Python's jsonschema (installed by `make test`).
-enum SchemaCheck {
-    static func problems(site: String) throws -> String {
-        let tool = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("tools/validate-json-schema").path
-        let python = ProcessInfo.processInfo.environment["RUNBOOK_TEST_PYTHON"] ?? "python3"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, tool, site + "/index.schema.json", site + "/index.json"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus <= 1 else { throw FixtureError("cannot validate the index: \(text)") }
-        return text
     }
 }

@@ -107,8 +107,8 @@ public struct ConfigParser {
             let key = "site.\(entry.key)"
             switch entry.key {
             case "title": result.title = try string(entry.value, key: key)
-            case "base_url": result.baseURL = try string(entry.value, key: key)
-            case "repo_url": result.repoURL = try string(entry.value, key: key)
+            case "base_url": result.baseURL = try url(entry.value, key: key, valid: SiteSettings.isBaseURL, expected: "an http:// or https:// URL or a path starting with /")
+            case "repo_url": result.repoURL = try url(entry.value, key: key, valid: SiteSettings.isWebURL, expected: "an http:// or https:// URL")
             case "branch": result.branch = try string(entry.value, key: key)
             default: throw unknownKey(entry, parent: "site", known: ["title", "base_url", "repo_url", "branch"])
             }
@@ -167,6 +167,15 @@ public struct ConfigParser {
         if case .null = value.kind { return [] }
         guard let items = value.sequence else { throw error(value, key: key, "expected a list, found \(describe(value))") }
         return items
+    }
+
+    /// Empty, or a URL `valid` accepts: these end up in every page's links and in the index.
+    private func url(
+        _ value: YAMLValue, key: String, valid: (String) -> Bool, expected: String
+    ) throws(ConfigError) -> String {
+        let text = try string(value, key: key)
+        guard text.isEmpty || valid(text) else { throw error(value, key: key, "expected \(expected), found '\(text)'") }
+        return text
     }
 
     private func string(_ value: YAMLValue, key: String) throws(ConfigError) -> String {
