@@ -36,7 +36,14 @@ public struct CatalogBuilder {
             }
             warnings.append("\(message); use a full clone (fetch-depth: 0 in GitHub Actions) for exact lineage")
         }
-        let input = try loader.load(options.worktree ? .workingTree : .revision(commit!.hex))
+        let input: LintInput
+        if options.worktree {
+            input = try loader.load(.workingTree)
+        } else if let commit {
+            input = try loader.load(.revision(commit.hex))
+        } else {
+            throw SourceError("nothing to build: '\(options.revision)' names no commit")
+        }
 
         let history = HistoryReading(gitDirectory: repository.gitDirectory, commit: commit, paths: input.paths, options: options)
         // The walk reports as it goes, but one progress line shows one stage:
@@ -71,8 +78,8 @@ public struct CatalogBuilder {
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
 
-        historyResult = try history.wait()
-        let (lineages, commitsRead, commitDate) = historyResult!
+        let (lineages, commitsRead, commitDate) = try history.wait()
+        historyResult = (lineages, commitsRead, commitDate)
         var entries: [CatalogEntry] = []
         var unreadable: [Problem] = []
         for (index, file) in checked.enumerated() {
