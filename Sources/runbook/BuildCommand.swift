@@ -80,7 +80,7 @@ struct BuildCommand: ParsableCommand {
         let errors = problems.count { $0.severity == .error }
         let warnings = problems.count { $0.severity == .warning }
         Terminal.printError(
-            "built \(count(catalog.entries.count, "runbook")) into \(out)/: \(count(site.fileCount, "file")) "
+            "built \(count(catalog.entries.count, "runbook")) into \(out.hasSuffix("/") ? out : out + "/"): \(count(site.fileCount, "file")) "
                 + "(\(written.written) written, \(written.reused) unchanged), \(count(errors, "error")), "
                 + "\(count(warnings, "warning")) in \(Self.seconds(since: started))")
         if strict && errors > 0 { throw ExitStatus.problems.exitCode }
