@@ -215,6 +215,21 @@ struct BuildTests {
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/_site"))
     }
 
+    @Test("two paths that differ only in Unicode normalization build one page and report the other")
+    func unicodeNormalizationTwins() async throws {
+        let repo = try await FixtureRepository()
+        let composed = "runbooks/caf\u{E9}.md", decomposed = "runbooks/cafe\u{301}.md"
+        try repo.write(composed, Fixtures.valid())
+        try repo.write(decomposed, Fixtures.valid(summary: "The other spelling."))
+        try await repo.commitAll("Add two spellings of one name")
+        let result = try await build(repo)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderrLines.last?.contains("built 1 runbook") == true, "\(result)")
+        let lint = try #require(try index(repo.path + "/_site")["lint"] as? [String: Any])
+        let problem = try #require((lint["unreadable"] as? [[String: Any]])?.first)
+        #expect((problem["message"] as? String)?.contains("Unicode normalization") == true)
+    }
+
     @Test("--base-url goes into the index, the feed and the sitemap")
     func baseURL() async throws {
         let repo = try await FixtureRepository()

@@ -82,7 +82,18 @@ public struct CatalogBuilder {
         historyResult = (lineages, commitsRead, commitDate)
         var entries: [CatalogEntry] = []
         var unreadable: [Problem] = []
+        // Git paths are bytes, but Swift compares strings by canonical equivalence:
+        // `café.md` spelt two ways would be one page, one key, one lineage.
+        var seenPaths: [String: String] = [:]
         for (index, file) in checked.enumerated() {
+            if let other = seenPaths[file.path], Array(other.utf8) != Array(file.path.utf8) {
+                unreadable.append(Problem(
+                    ruleID: UnreadableFileRule.description.id, severity: .error, path: file.path, line: 1, column: 1,
+                    message: "the path differs from '\(other)' only in how its accents are encoded (Unicode normalization); "
+                        + "rename one of them"))
+                continue
+            }
+            seenPaths[file.path] = file.path
             guard let kept = file.kept, let blob = blobs[index] else {
                 unreadable += file.problems
                 continue
