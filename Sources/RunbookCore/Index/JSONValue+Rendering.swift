@@ -18,7 +18,7 @@ extension JSONValue {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value): output.append(contentsOf: String(value).utf8)
-        case .string(let value): Self.quote(value, into: &output)
+        case .string(let value): JSONText.append(value, to: &output)
         case .rendered(let bytes): output.append(contentsOf: bytes)
         case .array(let values):
             guard !values.isEmpty else { return output.append(contentsOf: "[]".utf8) }
@@ -36,7 +36,7 @@ extension JSONValue {
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { Self.newline(&output, indent + 1) }
-                Self.quote(key, into: &output)
+                JSONText.append(key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 if pretty { output.append(UInt8(ascii: " ")) }
                 value.write(to: &output, indent: indent + 1, prettyDepth: prettyDepth)
@@ -49,43 +49,5 @@ extension JSONValue {
     private static func newline(_ output: inout [UInt8], _ depth: Int) {
         output.append(UInt8(ascii: "\n"))
         for _ in 0..<(depth * 2) { output.append(UInt8(ascii: " ")) }
-    }
-
-    /// A JSON string literal, byte for byte what `JSONText.quote` writes: control
-    /// characters, DEL and C1 controls and the JavaScript line separators escaped.
-    static func quote(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-                case UInt8(ascii: "\n"): output.append(contentsOf: #"\n"#.utf8)
-                case UInt8(ascii: "\r"): output.append(contentsOf: #"\r"#.utf8)
-                case UInt8(ascii: "\t"): output.append(contentsOf: #"\t"#.utf8)
-                case 0..<0x20, 0x7F: escape(UInt32(byte), into: &output)
-                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
-                    // U+0080…U+009F, the C1 controls.
-                    escape(UInt32(bytes[index + 1]), into: &output)
-                    index += 1
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in JavaScript.
-                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, into: &output)
-                    index += 2
-                default: output.append(byte)
-                }
-                index += 1
-            }
-        }
-        output.append(UInt8(ascii: "\""))
-    }
-
-    private static func escape(_ scalar: UInt32, into output: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        output.append(contentsOf: #"\u"#.utf8)
-        for shift in stride(from: 12, through: 0, by: -4) { output.append(hex[Int(scalar >> UInt32(shift) & 0xF)]) }
     }
 }
