@@ -1,4 +1,5 @@
 import MarkdownKit
+import RunbookCore
 
 extension SiteRendering {
     static let recentChangeCount = 200

@@ -80,14 +80,10 @@ struct BuildCommand: ParsableCommand {
         let errors = problems.count { $0.severity == .error }
         let warnings = problems.count { $0.severity == .warning }
         Terminal.printError(
-            "built \(count(catalog.entries.count, "runbook")) into \(out.hasSuffix("/") ? out : out + "/"): \(count(site.fileCount, "file")) "
-                + "(\(written.written) written, \(written.reused) unchanged), \(count(errors, "error")), "
-                + "\(count(warnings, "warning")) in \(Self.seconds(since: started))")
+            "built \(CountPhrase.of(catalog.entries.count, "runbook")) into \(out.hasSuffix("/") ? out : out + "/"): \(CountPhrase.of(site.fileCount, "file")) "
+                + "(\(written.written) written, \(written.reused) unchanged), \(CountPhrase.of(errors, "error")), "
+                + "\(CountPhrase.of(warnings, "warning")) in \(Self.seconds(since: started))")
         if strict && errors > 0 { throw ExitStatus.problems.exitCode }
-    }
-
-    private func count(_ value: Int, _ noun: String) -> String {
-        "\(value) \(noun)\(value == 1 ? "" : "s")"
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> String {

@@ -12,12 +12,8 @@ public struct TextReporter: Reporter {
 
     /// The closing line, for standard error: counts, so a clean run is visibly clean.
     public static func summary(_ report: LintReport) -> String {
-        let runbooks = report.runbookCount == 1 ? "1 runbook" : "\(report.runbookCount) runbooks"
+        let runbooks = CountPhrase.of(report.runbookCount, "runbook")
         if report.problems.isEmpty { return "\(runbooks) checked, no problems" }
-        return "\(runbooks) checked: \(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning"))"
-    }
-
-    private static func plural(_ count: Int, _ noun: String) -> String {
-        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+        return "\(runbooks) checked: \(CountPhrase.of(report.errorCount, "error")), \(CountPhrase.of(report.warningCount, "warning"))"
     }
 }
