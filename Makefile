@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 # Debian packages the build and the tests need.
-PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 # What the test tooling needs: a headless browser and its driver for the site
 # tests, Python's venv for Selenium and jsonschema from PyPI.
 TEST_PACKAGES := chromium chromium-driver graphviz python3 python3-venv

@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(
@@ -33,10 +35,18 @@ let package = Package(
             name: "SiteBuilder",
             dependencies: ["RunbookCore", "MarkdownKit", "GitKit"]
         ),
+        .target(
+            name: "Executor",
+            dependencies: [
+                "RunbookCore", "GitKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
         .executableTarget(
             name: "runbook",
             dependencies: [
-                "RunbookCore", "SiteBuilder", "GitKit",
+                "RunbookCore", "SiteBuilder", "GitKit", "Executor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +54,7 @@ let package = Package(
         .testTarget(name: "MarkdownKitTests", dependencies: ["MarkdownKit"]),
         .testTarget(name: "RunbookCoreTests", dependencies: ["RunbookCore", "GitKit"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "RunbookCore", "GitKit"]),
+        .testTarget(name: "ExecutorTests", dependencies: ["Executor", "RunbookCore", "GitKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GitKit", "runbook"]),
     ],
     swiftLanguageModes: [.v6]
