@@ -53,9 +53,12 @@ public struct CommandClassifier: Sendable {
             let noise = isNoise(invocation) && writes.isEmpty
             if !noise { allNoise = false }
             if let editor = Self.editors[invocation.name] {
-                editorSession = true
-                changes = true
-                for path in Self.operands(args) where !path.hasPrefix("+") { edited(path, editor) }
+                let files = Self.operands(args).filter { !$0.hasPrefix("+") }
+                if !files.isEmpty {
+                    editorSession = true
+                    changes = true
+                }
+                for path in files { edited(path, editor) }
                 continue
             }
             if !noise && !Self.editorLike(invocation) { otherWork = true }
@@ -79,7 +82,7 @@ public struct CommandClassifier: Sendable {
                  "systemctl" where Self.verbs(args).first == "edit":
                 editorSession = true
                 changes = true
-                let target = Self.operands(args).dropFirst().joined(separator: " ")
+                let target = Self.editedResource(args)
                 edits.append(EditedFile(path: target.isEmpty ? "?" : target, tool: "\(invocation.name) edit"))
             default:
                 changes = changes || Self.changes(invocation)
@@ -128,9 +131,19 @@ public struct CommandClassifier: Sendable {
     private func isNoise(_ invocation: ShellAnalysis.Invocation) -> Bool {
         if invocation.name.isEmpty { return true }  // `sudo -i`, a comment
         if Self.bareNoise.contains(invocation.name) { return invocation.args.allSatisfy { $0.hasPrefix("-") } }
-        if Self.editors[invocation.name] != nil { return Self.operands(invocation.args).isEmpty }
+        if Self.editors[invocation.name] != nil { return !Self.operands(invocation.args).contains { !$0.hasPrefix("+") } }
+        // `history | tail`: a filter of noise is noise.
+        if Self.filters.contains(invocation.name), !invocation.upstream.isEmpty, invocation.upstream.allSatisfy(noise.contains) {
+            return true
+        }
         return noise.contains(invocation.name)
     }
+
+    /// Programs that, at the end of a pipeline, only shape what comes before them.
+    private static let filters: Set<String> = [
+        "grep", "egrep", "fgrep", "rg", "head", "tail", "sort", "uniq", "wc", "less", "more", "cut", "tr", "column",
+        "awk", "sed", "fzf", "nl",
+    ]
 
     // MARK: Changes
 
@@ -279,6 +292,25 @@ public struct CommandClassifier: Sendable {
             files.append(arg)
         }
         return files
+    }
+
+    /// What `kubectl edit deploy/api -n prod` (or `deploy api`) edits: the words after `edit`
+    /// that are not options or their values.
+    private static func editedResource(_ args: [String]) -> String {
+        guard let edit = args.firstIndex(of: "edit") else { return "" }
+        var words: [String] = []
+        var index = edit + 1
+        while index < args.count, words.count < 2 {
+            let arg = args[index]
+            index += 1
+            if arg.hasPrefix("-") {
+                // `-n prod`, `--namespace prod`: the value is not part of the resource.
+                if !arg.contains("="), index < args.count, !args[index].hasPrefix("-") { index += 1 }
+                continue
+            }
+            words.append(arg)
+        }
+        return words.joined(separator: " ")
     }
 
     /// `path` joined to `directory` when `path` is relative and the directory known.

@@ -13,20 +13,20 @@ public struct HistoryDrafter: Sendable {
         self.config = config
     }
 
-    public func drafts(from bytes: [UInt8], options: DraftOptions) throws(DraftError) -> [DraftFile] {
+    public func drafts(from bytes: [UInt8], options: DraftOptions) throws(AuthoringError) -> [DraftFile] {
         let shell = options.shell ?? HistoryShell.detect(bytes)
         var entries = HistoryParser.entries(in: bytes, shell: shell)
         guard !entries.isEmpty else {
-            throw DraftError("'\(options.source)' holds no commands; is it a \(shell.rawValue) history? (--shell bash|zsh|fish)")
+            throw AuthoringError("'\(options.source)' holds no commands; is it a \(shell.rawValue) history? (--shell bash|zsh|fish)")
         }
         if let since = options.since {
             guard entries.contains(where: { $0.time != nil }) else {
-                throw DraftError("'\(options.source)' has no timestamps, so --since cannot be applied; "
+                throw AuthoringError("'\(options.source)' has no timestamps, so --since cannot be applied; "
                     + "bash writes them when HISTTIMEFORMAT is set, zsh with EXTENDED_HISTORY")
             }
             entries = entries.filter { ($0.time ?? Int.min) >= since }
             guard !entries.isEmpty else {
-                throw DraftError("no command in '\(options.source)' was typed at or after \(UTCTime.minute(since)) UTC (--since)")
+                throw AuthoringError("no command in '\(options.source)' was typed at or after \(UTCTime.minute(since)) UTC (--since)")
             }
         }
         let sessions = HistorySession.split(entries, gap: options.gap)
@@ -36,7 +36,7 @@ public struct HistoryDrafter: Sendable {
         case .all: chosen = sessions
         case .number(let number):
             guard number <= sessions.count else {
-                throw DraftError("there is no session \(number): '\(options.source)' has \(CountPhrase.of(sessions.count, "session")) "
+                throw AuthoringError("there is no session \(number): '\(options.source)' has \(CountPhrase.of(sessions.count, "session")) "
                     + "with a gap of \(options.gap / 60 > 0 && options.gap % 60 == 0 ? "\(options.gap / 60)m" : "\(options.gap)s")")
             }
             chosen = [sessions[number - 1]]
@@ -54,17 +54,17 @@ public struct HistoryDrafter: Sendable {
     }
 
     /// Reads a history file, or standard input for `-`, refusing one over `maximumSize`.
-    public static func readHistory(at path: String) throws(DraftError) -> [UInt8] {
+    public static func readHistory(at path: String) throws(AuthoringError) -> [UInt8] {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw DraftError("history file '\(path)' does not exist")
+                throw AuthoringError("history file '\(path)' does not exist")
             }
             guard !isDirectory.boolValue, let opened = FileHandle(forReadingAtPath: path) else {
-                throw DraftError("cannot read the history file '\(path)'")
+                throw AuthoringError("cannot read the history file '\(path)'")
             }
             handle = opened
         }
@@ -72,13 +72,13 @@ public struct HistoryDrafter: Sendable {
         do {
             let data = try handle.read(upToCount: maximumSize + 1) ?? Data()
             guard data.count <= maximumSize else {
-                throw DraftError("'\(path)' is larger than \(maximumSize >> 20) MiB; draft from a part of it (tail -n 100000)")
+                throw AuthoringError("'\(path)' is larger than \(maximumSize >> 20) MiB; draft from a part of it (tail -n 100000)")
             }
             return [UInt8](data)
-        } catch let error as DraftError {
+        } catch let error as AuthoringError {
             throw error
         } catch {
-            throw DraftError("cannot read the history file '\(path)': \(error.localizedDescription)")
+            throw AuthoringError("cannot read the history file '\(path)': \(error.localizedDescription)")
         }
     }
 

@@ -25,22 +25,22 @@ public enum ProtectedFileWriter {
 
     /// Why a file cannot be written; nil when it can. Checked for every file before
     /// any is written, so a refusal leaves every file as it was.
-    public static func refusal(for path: String, text: String, overwrite: Overwrite) -> DraftError? {
+    public static func refusal(for path: String, text: String, overwrite: Overwrite) -> AuthoringError? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            return DraftError("'\(path)' exists and is not a regular file (a folder or a symbolic link); it is left alone")
+            return AuthoringError("'\(path)' exists and is not a regular file (a folder or a symbolic link); it is left alone")
         }
         guard let existing = FileManager.default.contents(atPath: path) else {
-            return DraftError("'\(path)' exists but cannot be read; it is left alone")
+            return AuthoringError("'\(path)' exists but cannot be read; it is left alone")
         }
         if existing == Data(text.utf8) { return nil }
         switch overwrite {
         case .never:
-            return DraftError("'\(path)' already exists; it is left alone")
+            return AuthoringError("'\(path)' already exists; it is left alone")
         case .untouchedDrafts:
             guard DraftFingerprint.isUntouchedDraft([UInt8](existing)) else {
-                return DraftError("'\(path)' was edited since it was drafted (its \(DraftFingerprint.key) no longer matches, "
+                return AuthoringError("'\(path)' was edited since it was drafted (its \(DraftFingerprint.key) no longer matches, "
                     + "or it has none); it is left alone (--force-human replaces it and loses those edits)")
             }
             return nil
@@ -50,7 +50,7 @@ public enum ProtectedFileWriter {
     }
 
     /// Writes `text` to `path`, making its folder, after checking `refusal(for:)` again.
-    public static func write(_ text: String, to path: String, overwrite: Overwrite) throws(DraftError) -> Outcome {
+    public static func write(_ text: String, to path: String, overwrite: Overwrite) throws(AuthoringError) -> Outcome {
         if let refusal = refusal(for: path, text: text, overwrite: overwrite) { throw refusal }
         let manager = FileManager.default
         let exists = manager.fileExists(atPath: path)
@@ -62,19 +62,19 @@ public enum ProtectedFileWriter {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
         } catch {
             try? manager.removeItem(atPath: temporary)
-            throw DraftError("cannot write '\(path)': \(error.localizedDescription)")
+            throw AuthoringError("cannot write '\(path)': \(error.localizedDescription)")
         }
         defer { try? manager.removeItem(atPath: temporary) }
         if exists {
             guard rename(temporary, path) == 0 else {
-                throw DraftError("cannot replace '\(path)': \(String(cString: strerror(errno)))")
+                throw AuthoringError("cannot replace '\(path)': \(String(cString: strerror(errno)))")
             }
             return .replaced
         }
         // link(2) fails if anything appeared at `path` meanwhile: a new file never replaces one.
         guard link(temporary, path) == 0 else {
             let reason = errno == EEXIST ? "it appeared while writing; it is left alone" : String(cString: strerror(errno))
-            throw DraftError("cannot create '\(path)': \(reason)")
+            throw AuthoringError("cannot create '\(path)': \(reason)")
         }
         return .created
     }

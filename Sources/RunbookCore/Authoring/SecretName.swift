@@ -16,7 +16,7 @@ enum SecretName {
         "sessionkey", "authkey", "signingkey", "encryptionkey", "masterkey",
     ]
     /// Words that do only as a whole part of the name (`DB_PASS`, `--auth`, `db_pw`).
-    private static let weakParts: Set<String> = ["pass", "pw", "auth", "pwd"]
+    private static let weakParts: Set<String> = ["pass", "passin", "passout", "pw", "auth", "pwd"]
     /// Parts that say the value is about a secret rather than the secret (`--token-file`, `--password-stdin`).
     private static let harmlessParts: Set<String> = [
         "file", "path", "dir", "stdin", "env", "prompt", "length", "ttl", "type", "policy", "mount", "command",

@@ -195,6 +195,7 @@ public enum SecretRedactor {
     /// What the next word holds after an option such as `--password`, `sshpass -p` or `curl -u`.
     private static func optionPending(_ bytes: [UInt8], programs: Set<String>) -> Pending? {
         let name = bytes.drop { $0 == UInt8(ascii: "-") }
+        guard name.allSatisfy(isNameByte) else { return nil }  // not an option: `-----BEGIN …`, `-field=x`
         if bytes.count == 2 {
             switch bytes[1] {
             case UInt8(ascii: "p") where programs.contains("sshpass"): return .value(.secret)
