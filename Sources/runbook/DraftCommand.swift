@@ -64,17 +64,7 @@ struct DraftCommand: ParsableCommand {
 
     func run() throws {
         let currentDirectory = FileManager.default.currentDirectoryPath
-        let loader = LintInputLoader(repositoryPath: repositoryOptions.repository, configPath: config, currentDirectory: currentDirectory)
-        let base: String
-        let settings: Config
-        do {
-            (base, settings) = try loader.workingTreeConfig()
-        } catch let error as ConfigError {
-            Terminal.printError(error.description)
-            throw ExitStatus.toolFailure.exitCode
-        } catch {
-            throw Terminal.fail("\(error)")
-        }
+        let (base, settings) = try repositoryOptions.workingTree(config: config)
         var options = DraftOptions(source: history)
         options.shell = shell
         options.gap = DurationText.seconds(gap) ?? options.gap

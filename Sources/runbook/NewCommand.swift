@@ -49,19 +49,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = LintInputLoader(
-            repositoryPath: repositoryOptions.repository, configPath: config,
-            currentDirectory: FileManager.default.currentDirectoryPath)
-        let base: String
-        let settings: Config
-        do {
-            (base, settings) = try loader.workingTreeConfig()
-        } catch let error as ConfigError {
-            Terminal.printError(error.description)
-            throw ExitStatus.toolFailure.exitCode
-        } catch {
-            throw Terminal.fail("\(error)")
-        }
+        let (base, settings) = try repositoryOptions.workingTree(config: config)
         guard let stem = name.map({ $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }) ?? FileSlug.make(title) else {
             throw Terminal.fail("cannot make a file name from the title '\(title)'; give one with --name")
         }
@@ -74,7 +62,7 @@ struct NewCommand: ParsableCommand {
             let path = Terminal.displayPath(base + "/" + relative)
             _ = try ProtectedFileWriter.write(runbook.markdown(config: settings), to: path, overwrite: .never)
         } catch {
-            throw Terminal.fail("\(error); runbook new never replaces a file (choose another title or --name)")
+            throw Terminal.fail("\(error)")
         }
         Terminal.print("created \(relative)\n")
         Terminal.printError("runbook: replace every TODO, then check it with: runbook lint \(relative)")

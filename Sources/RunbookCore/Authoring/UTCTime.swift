@@ -1,25 +1,30 @@
+import GitKit
+
 /// Epoch seconds to and from calendar text in UTC, without Foundation's formatters:
 /// drafts must read the same on every machine, whatever its time zone or locale.
+/// Formatting goes through GitKit's `Signature.iso8601`, which commit dates already use.
 public enum UTCTime {
     /// `2024-03-05 14:02`.
     public static func minute(_ epoch: Int) -> String {
-        let (date, seconds) = split(epoch)
-        return date + " " + pad(seconds / 3600) + ":" + pad(seconds % 3600 / 60)
+        let text = iso8601(epoch)
+        return text.prefix(10) + " " + text.dropFirst(11).prefix(5)
     }
 
     /// `14:02`.
-    public static func clock(_ epoch: Int) -> String {
-        let seconds = split(epoch).seconds
-        return pad(seconds / 3600) + ":" + pad(seconds % 3600 / 60)
-    }
+    public static func clock(_ epoch: Int) -> String { String(iso8601(epoch).dropFirst(11).prefix(5)) }
 
     /// `2024-03-05`.
-    public static func day(_ epoch: Int) -> String { split(epoch).date }
+    public static func day(_ epoch: Int) -> String { String(iso8601(epoch).prefix(10)) }
 
     /// `2024-03-05-1402`, for file names.
     public static func fileStamp(_ epoch: Int) -> String {
-        let (date, seconds) = split(epoch)
-        return date + "-" + pad(seconds / 3600) + pad(seconds % 3600 / 60)
+        let text = iso8601(epoch)
+        return text.prefix(10) + "-" + text.dropFirst(11).prefix(2) + text.dropFirst(14).prefix(2)
+    }
+
+    /// `2024-03-05T14:02:00+00:00`.
+    private static func iso8601(_ epoch: Int) -> String {
+        Signature(name: "", email: "", time: Int64(epoch), offsetMinutes: 0).iso8601
     }
 
     /// Reads `2024-03-05`, `2024-03-05T14:02`, `2024-03-05 14:02:30`, each optionally
@@ -64,17 +69,6 @@ public enum UTCTime {
         return daysFromCivil(year: year, month: month, day: day) * 86_400 + seconds
     }
 
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    private static func split(_ epoch: Int) -> (date: String, seconds: Int) {
-        let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
-        let seconds = epoch - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
-        let yearText = String(year)
-        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
-        return (paddedYear + "-" + pad(month) + "-" + pad(day), seconds)
-    }
-
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
@@ -91,18 +85,5 @@ public enum UTCTime {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The inverse, `civil_from_days`.
-    private static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
