@@ -75,7 +75,11 @@ public struct MatchReport: Sendable {
             return "    {" + fields.joined(separator: ", ") + "}"
         }
         let notes = self.notes.map { "    " + JSONText.quote($0.description) }
-        return "{\n  \"matches\": [\n" + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ],\n"
-            + "  \"notes\": [\n" + notes.joined(separator: ",\n") + (notes.isEmpty ? "" : "\n") + "  ]\n}\n"
+        return "{\n  \"matches\": \(Self.list(items)),\n  \"notes\": \(Self.list(notes))\n}\n"
+    }
+
+    /// `[]`, or the items one a line.
+    private static func list(_ items: [String]) -> String {
+        items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]"
     }
 }
