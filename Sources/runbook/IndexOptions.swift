@@ -19,8 +19,24 @@ struct IndexOptions: ParsableArguments {
     @OptionGroup var repositoryOptions: RepositoryOptions
 
     /// Where the runbooks came from, for messages and the run log: the index's
-    /// path or URL, or `repo@REV`.
-    var origin: String { index ?? "repository@\(rev ?? "HEAD")" }
+    /// path or URL, or `repository@REV`.
+    var origin: String {
+        guard let index else { return "\(Self.repositoryPrefix)\(rev ?? "HEAD")" }
+        // Absolute, so `resume` finds the same file from another directory.
+        if IndexLoader.isURL(index) || index.hasPrefix("/") { return index }
+        return URL(fileURLWithPath: index).standardizedFileURL.path
+    }
+
+    private static let repositoryPrefix = "repository@"
+
+    /// Reads from an `origin` recorded earlier (by a run that is being resumed).
+    mutating func adopt(origin: String) {
+        if origin.hasPrefix(Self.repositoryPrefix) {
+            rev = String(origin.dropFirst(Self.repositoryPrefix.count))
+        } else {
+            index = origin
+        }
+    }
 
     /// The index as given, or built from the repository.
     func load() async throws -> IndexDocument {

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Executor
+import Foundation
+import RunbookCore
+
+/// The part `run` and `resume` share once they know the runbook, the plan and
+/// the variables: the terminal or JSON view, prompts on standard input, Ctrl-C,
+/// the runner, and the exit status (0 succeeded, 1 failed or aborted, 130 interrupted).
+struct RunDriver {
+    let options: RunOptions
+
+    /// - Parameter runID: nil for a dry run, which has no run.
+    func observer(runID: Int64?) -> any RunObserver {
+        if options.json {
+            return RunEventStream(write: { FileHandle.standardOutput.write(Data($0)) }, runID: { runID })
+        }
+        return RunTranscript(write: { Terminal.print($0) }, writeBytes: { FileHandle.standardOutput.write(Data($0)) })
+    }
+
+    var prompt: OperatorPrompt {
+        OperatorPrompt(write: { Terminal.print($0) })
+    }
+
+    func openLog() throws -> RunLog {
+        do {
+            return try RunLog(path: options.logPath)
+        } catch {
+            throw Terminal.fail("\(error)")
+        }
+    }
+
+    /// Shows the plan, runs it under `runID` skipping `completed` steps, and
+    /// throws the run's exit status unless it succeeded.
+    func drive(plan: RunPlan, settings: RunSettings, variables: VariableValues, log: RunLog, runID: Int64, completed: Set<String>) async throws {
+        let observer = observer(runID: runID)
+        observer.planned(plan, runID: runID, variables: variables)
+        if !completed.isEmpty {
+            observer.notice("resuming: \(CountPhrase.of(completed.count, "step")) already completed (\(completed.sorted().joined(separator: ", ")))")
+        }
+        let runner = Runner(
+            plan: plan, settings: settings, variables: variables, log: log, runID: runID, observer: observer, prompt: prompt)
+        let monitor = InterruptMonitor {
+            // At a prompt no answer will come: the runner has recorded the interruption.
+            if runner.interrupt() { Foundation.exit(130) }
+        }
+        defer { monitor.stop() }
+        let outcome: RunOutcome
+        do {
+            outcome = try await runner.run(skipping: completed)
+        } catch {
+            throw Terminal.fail("run \(runID) stopped: \(error)")
+        }
+        switch outcome {
+        case .succeeded: return
+        case .interrupted: throw ExitCode(130)
+        default: throw ExitStatus.problems.exitCode
+        }
+    }
+
+    static var user: String {
+        ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+    }
+
+    static var host: String {
+        ProcessInfo.processInfo.hostName
+    }
+}
