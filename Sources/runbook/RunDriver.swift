@@ -39,11 +39,11 @@ struct RunDriver {
         }
         let runner = Runner(
             plan: plan, settings: settings, variables: variables, log: log, runID: runID, observer: observer, prompt: prompt)
-        let monitor = InterruptMonitor {
+        let monitor = await InterruptMonitor.install(stopping: runner.interruption) { signal in
             // At a prompt no answer will come: the runner has recorded the interruption.
-            if runner.interrupt() { Foundation.exit(130) }
+            if runner.interruptedAtPrompt(signal: signal) { Foundation.exit(128 + signal) }
         }
-        defer { monitor.stop() }
+        defer { monitor.cancel() }
         let outcome: RunOutcome
         do {
             outcome = try await runner.run(skipping: completed)
@@ -52,7 +52,7 @@ struct RunDriver {
         }
         switch outcome {
         case .succeeded: return
-        case .interrupted: throw ExitCode(130)
+        case .interrupted: throw ExitCode(128 + (runner.interruption.signal ?? SIGINT))
         default: throw ExitStatus.problems.exitCode
         }
     }

@@ -14,6 +14,14 @@ public struct StepEnding: Sendable, Hashable {
         self.note = note
     }
 
+    /// How a command that ran ended.
+    public init(_ result: StepResult) {
+        switch result.termination {
+        case .exited(let code): self.init(decision: .run, exitCode: code, timedOut: result.timedOut)
+        case .signaled(let signal): self.init(decision: .run, signal: signal, timedOut: result.timedOut)
+        }
+    }
+
     /// A command that exited 0, or a manual step done.
     public var succeeded: Bool {
         switch decision {

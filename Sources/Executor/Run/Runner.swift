@@ -44,18 +44,17 @@ public final class Runner: Sendable {
         self.prompt = prompt
     }
 
-    /// Called on Ctrl-C, from the signal's thread. While a step runs, its
-    /// process group is stopped and `run` finishes the run as interrupted.
-    /// Otherwise the runner is waiting at a prompt that no answer will end, so
+    /// Called on Ctrl-C (or TERM, HUP), from the signal's thread, after
+    /// `interruption` was requested: a running step is being stopped, and `run`
+    /// then finishes the run as interrupted. At a prompt no answer will come, so
     /// the run is recorded as interrupted here and true is returned: the caller exits.
-    public func interrupt() -> Bool {
+    public func interruptedAtPrompt(signal: Int32) -> Bool {
         let atPrompt = phase.withLock { phase in
             guard case .waiting = phase else { return false }
             phase = .finished
             return true
         }
-        interruption.request(signal: 2)
-        if atPrompt { finish(.interrupted, summary: "interrupted at a prompt") }
+        if atPrompt { finish(.interrupted, summary: "interrupted (signal \(signal)) at a prompt") }
         return atPrompt
     }
 
@@ -64,6 +63,8 @@ public final class Runner: Sendable {
         var done = completed
         var incomplete: [String] = []
         for step in plan.steps where !done.contains(step.name) {
+            // A signal that came as the previous step was ending.
+            if interruption.isRequested { return finish(.interrupted, summary: "interrupted before step \(step.name)") }
             let waitingFor = step.step.dependencies.filter { name in !done.contains(name) }
             if !waitingFor.isEmpty {
                 observer.notice("note: step \(step.name) depends on \(waitingFor.joined(separator: ", ")), which did not complete in this run")
@@ -180,10 +181,10 @@ public final class Runner: Sendable {
             script: step.step.command, shell: settings.shell, environment: environment,
             workingDirectory: settings.workingDirectory, timeout: step.limits.timeout, killGrace: settings.killGrace,
             outputCap: settings.outputCap)
-        let logged = loggedStep(step)
-        let attemptID = try log.beginAttempt(run: runID, step: logged, at: Date())
+        let attemptID = try log.beginAttempt(run: runID, step: loggedStep(step), at: Date())
         observer.stepStarted(step, attempt: attempt)
         phase.withLock { $0 = .runningStep }
+        defer { phase.withLock { if case .runningStep = $0 { $0 = .waiting } } }
         let observer = self.observer
         let result: StepResult
         do {
@@ -191,13 +192,15 @@ public final class Runner: Sendable {
                 observer.output(bytes, of: step, attempt: attempt)
             }
         } catch {
-            phase.withLock { $0 = .waiting }
-            try log.finishAttempt(attemptID, AttemptEnd(exitCode: nil, signal: nil, timedOut: false, output: StepOutput(cap: 0), note: "\(error)", end: Date()))
+            try log.finishAttempt(attemptID, AttemptEnd(
+                exitCode: nil, signal: nil, timedOut: false, output: StepOutput(cap: 0), note: error.description, end: Date()))
             throw error
         }
-        phase.withLock { $0 = .waiting }
-        try log.finishAttempt(attemptID, result.attemptEnd)
-        observer.stepFinished(step, attempt: attempt, ending: result.ending)
+        let ending = StepEnding(result)
+        try log.finishAttempt(attemptID, AttemptEnd(
+            exitCode: ending.exitCode, signal: ending.signal, timedOut: result.timedOut, output: StepOutput(result.output),
+            end: result.ended))
+        observer.stepFinished(step, attempt: attempt, ending: ending)
         return result
     }
 
