@@ -54,6 +54,7 @@ import Testing
 
         let failure = try await run("exit 3")
         #expect(failure.termination == .exited(3))
+        #expect(failure.termination.exitCode == 3 && failure.termination.signal == nil)
         #expect(!failure.succeeded)
         #expect(!failure.timedOut && !failure.interrupted)
     }
@@ -132,6 +133,7 @@ import Testing
         #expect(result.timedOut)
         #expect(!result.interrupted)
         #expect(result.termination == .signaled(SIGTERM))
+        #expect(result.termination.signal == SIGTERM && result.termination.exitCode == nil)
         #expect(!result.succeeded)
         let child = try pid(in: URL(fileURLWithPath: directory).appendingPathComponent("child"))
         let grandchild = try pid(in: URL(fileURLWithPath: directory).appendingPathComponent("grandchild"))
@@ -225,7 +227,7 @@ import Testing
         let error = await #expect(throws: StepProcessError.self) {
             try await StepProcess.run(StepRequest(executable: file, arguments: []))
         }
-        #expect(error?.description.contains(file) == true)
+        #expect(error == .programNotFound(program: file))
     }
 
     @Test func missingWorkingDirectoryIsAnError() async throws {

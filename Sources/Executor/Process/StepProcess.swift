@@ -12,8 +12,11 @@ import Subprocess
 /// - Its stdin is `/dev/null`: the operator's answers to the runner's prompts are
 ///   read from the runner's stdin, and a step must never consume them.
 /// - stdout and stderr share one pipe, so output arrives in the order it was written.
-/// - Ending the group is always TERM, the kill grace, then KILL (`GroupShutdown`);
-///   that includes processes the shell leaves running when it exits.
+/// - Ending the group is always TERM, the kill grace, then KILL (`GroupShutdown`).
+/// - A step owns the processes it starts: whatever the shell leaves running in its
+///   group when it exits (`server &`) is ended the same way, so reading the output
+///   cannot hang on a background process holding the pipe, and nothing keeps running
+///   that the run log does not show.
 /// - Signal dispositions are reset to the defaults in the step (swift-subprocess
 ///   does this at spawn), so the runner ignoring SIGINT does not make steps ignore it.
 public enum StepProcess {
