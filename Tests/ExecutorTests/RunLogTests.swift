@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RunbookCore
+import Synchronization
 import Testing
 @testable import Executor
 
@@ -199,6 +200,21 @@ import Testing
         #expect(try reader.completedSteps(run: run) == ["a"])
     }
 
+    @Test func runnersCreatingOneNewLogAtOnceAllSucceed() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("runs.sqlite")
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            do {
+                _ = try RunLog(path: path).beginRun(Self.start("r\(index)"))
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(try RunLog(path: path).runCount() == 4)
+    }
+
     @Test func aResumedRunKeepsItsIdAndCountsOn() throws {
         let folder = try TemporaryFolder()
         let log = try RunLog(path: folder.file("runs.sqlite"))
@@ -243,6 +259,15 @@ import Testing
         #expect(try mode(path + "-wal") == 0o600)
         #expect(try mode(folder.file("state/runbook")) == 0o700)
         #expect(try mode(folder.file("state")) == 0o700)
+    }
+
+    @Test func aParsedStepIsLoggedByNameKindAndScript() {
+        let text = "# T\n## Diagnosis\n```bash {name=list}\netcdctl member list\n```\n- [ ] Confirm a leader\n"
+        let steps = RunbookParser(config: Config()).parse(path: "runbooks/t.md", text: text).steps
+        #expect(steps.enumerated().map { LoggedStep($1, index: $0) } == [
+            LoggedStep(name: "list", index: 0, kind: .command, command: "etcdctl member list"),
+            LoggedStep(name: steps.last?.name ?? "", index: 1, kind: .manual, command: "Confirm a leader"),
+        ])
     }
 
     @Test func theDefaultLocationFollowsXDG() {

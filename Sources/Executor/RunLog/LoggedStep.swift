@@ -16,4 +16,9 @@ public struct LoggedStep: Sendable, Hashable {
         self.kind = kind
         self.command = command
     }
+
+    /// The plan's step at `index`: its name, kind, and script or task text.
+    public init(_ step: Step, index: Int) {
+        self.init(name: step.name, index: index, kind: step.kind, command: step.script)
+    }
 }

@@ -33,8 +33,8 @@ extension RunLog {
             throw RunLogError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        let header = try? handle.read(upToCount: sqliteHeader.count)
-        guard header == nil || header?.isEmpty == true || header == sqliteHeader else {
+        let header = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        guard header.isEmpty || header == sqliteHeader else {
             throw RunLogError.notADatabase(path: path)
         }
     }

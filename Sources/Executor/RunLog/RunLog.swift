@@ -31,13 +31,27 @@ public final class RunLog: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path, configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw RunLogError.notADatabase(path: path)
         } catch let error as DatabaseError {
             throw RunLogError.database(path: path, message: error.message ?? "\(error.resultCode)")
         }
         try migrate()
+    }
+
+    /// Opens the pool, which switches a new file to WAL mode. The switch needs
+    /// the file to itself, and SQLite reports "locked" at once instead of
+    /// waiting: two runners starting on one new log retry until the busy timeout.
+    private static func openPool(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date() + busyTimeout
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
     }
 
     /// Records a run's start, with outcome `running`; returns the run's id.
