@@ -1,9 +1,9 @@
 import Foundation
 
 /// A step's captured output (standard output and error, interleaved as they
-/// arrived), capped in size: only the last `cap` bytes are kept, since a failing
-/// command usually says why at the end. The whole output was shown live; this is
-/// what the log keeps of it.
+/// arrived), capped in size. The whole output was shown live; this is what the
+/// log keeps of it: from a run, the first and last halves of the cap
+/// (`init(_:)`, see `CapturedOutput`); built by appending, the last `cap` bytes.
 public struct StepOutput: Sendable, Hashable {
     /// The default cap: 1 MiB per attempt.
     public static let defaultCap = 1 << 20
@@ -23,6 +23,11 @@ public struct StepOutput: Sendable, Hashable {
     }
 
     /// Output as read back from the log: `bytes` were kept of `totalBytes`.
+    /// What the process runner kept of a step's output: its head and tail.
+    public init(_ captured: CapturedOutput) {
+        self.init(kept: Data(captured.bytes), totalBytes: captured.totalBytes, cap: captured.cap)
+    }
+
     init(kept bytes: Data, totalBytes: Int, cap: Int) {
         self.cap = cap
         self.totalBytes = totalBytes
