@@ -6,6 +6,8 @@ import Foundation
 @main
 enum Main {
     static func main() async {
+        // `runbook run | head` must not kill the runner mid-step: a closed pipe is a write error instead.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try RunbookCommand.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

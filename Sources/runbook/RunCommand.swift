@@ -55,6 +55,10 @@ struct RunCommand: AsyncParsableCommand {
             let denylist = try Denylist(extraPatterns: context.config.executor.deny)
             plan = try RunPlan(runbook: context.runbook, denylist: denylist, selection: selection)
             try gate.checkUnattended(plan)
+            // The operator sees what will run before answering anything; JSON shows it once the run has an id.
+            if !runOptions.json {
+                driver.observer(runID: nil).planned(plan, runID: nil, variables: VariableValues(values: givenVariables))
+            }
             let prompt = driver.prompt
             let ask: ((RunbookVariable, String?) -> String?)? = runOptions.yes || dryRun ? nil : { variable, rejected in
                 if let rejected { Terminal.print("'\(rejected)' does not match \(variable.pattern ?? "the pattern"); try again.\n") }
@@ -69,7 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         if dryRun {
             let observer = driver.observer(runID: nil)
-            observer.planned(plan, runID: nil, variables: values)
+            if runOptions.json { observer.planned(plan, runID: nil, variables: values) }
             observer.notice("dry run: nothing was run and nothing was recorded")
             return
         }
@@ -85,7 +89,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let settings = RunSettings(
             executor: context.config.executor, overrides: runOptions.overrides, assumeYes: runOptions.yes)
-        try await driver.drive(plan: plan, settings: settings, variables: values, log: log, runID: runID, completed: [])
+        try await driver.drive(
+            plan: plan, settings: settings, variables: values, log: log, runID: runID, completed: [], showPlan: runOptions.json)
     }
 
     private var selection: StepSelection {

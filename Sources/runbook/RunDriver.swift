@@ -12,9 +12,9 @@ struct RunDriver {
     /// - Parameter runID: nil for a dry run, which has no run.
     func observer(runID: Int64?) -> any RunObserver {
         if options.json {
-            return RunEventStream(write: { FileHandle.standardOutput.write(Data($0)) }, runID: { runID })
+            return RunEventStream(write: { Terminal.write($0, to: .standardOutput) }, runID: { runID })
         }
-        return RunTranscript(write: { Terminal.print($0) }, writeBytes: { FileHandle.standardOutput.write(Data($0)) })
+        return RunTranscript(write: { Terminal.print($0) }, writeBytes: { Terminal.write($0, to: .standardOutput) })
     }
 
     var prompt: OperatorPrompt {
@@ -29,11 +29,18 @@ struct RunDriver {
         }
     }
 
-    /// Shows the plan, runs it under `runID` skipping `completed` steps, and
-    /// throws the run's exit status unless it succeeded.
-    func drive(plan: RunPlan, settings: RunSettings, variables: VariableValues, log: RunLog, runID: Int64, completed: Set<String>) async throws {
+    /// Runs the plan under `runID` skipping `completed` steps, showing the plan
+    /// first unless it was shown already, and throws the run's exit status unless it succeeded.
+    func drive(
+        plan: RunPlan, settings: RunSettings, variables: VariableValues, log: RunLog, runID: Int64, completed: Set<String>,
+        showPlan: Bool = true
+    ) async throws {
         let observer = observer(runID: runID)
-        observer.planned(plan, runID: runID, variables: variables)
+        if showPlan {
+            observer.planned(plan, runID: runID, variables: variables)
+        } else {
+            observer.notice("run \(runID), recorded in \(log.path)\n")
+        }
         if !completed.isEmpty {
             observer.notice("resuming: \(CountPhrase.of(completed.count, "step")) already completed (\(completed.sorted().joined(separator: ", ")))")
         }

@@ -21,4 +21,10 @@ import Testing
         #expect(try StepLimits(attributes: [:]) == StepLimits())
         #expect(throws: StepLimitsError.self) { try StepLimits(attributes: ["retries": "101"]) }
     }
+
+    @Test func durationsAreWrittenAsRunbooksWriteThem() {
+        #expect(StepLimits.text(.seconds(30)) == "30s")
+        #expect(StepLimits.text(.seconds(5400)) == "1h30m")
+        #expect(StepLimits.text(.milliseconds(500)) == "500ms")
+    }
 }

@@ -28,6 +28,8 @@ import Testing
         ("variables:\n  - {name: A, colour: red}", 3, "unknown variable key 'colour'"),
         ("variables:\n  - {prompt: x}", 3, "a variable needs a 'name'"),
         ("variables:\n  - A\n  - A", 4, "declared twice"),
+        ("variables:\n  - PATH", 3, "variable name 'PATH' is reserved"),
+        ("variables:\n  - {name: RUNBOOK_STEP}", 3, "variable name 'RUNBOOK_STEP' is reserved"),
         ("variables:\n  - {name: A, pattern: '[a-'}", 3, "invalid pattern"),
         ("variables:\n  - {name: A, pattern: '[a-z]+', default: 'prod; rm'}", 3, "does not match its pattern"),
     ])

@@ -21,8 +21,8 @@ public struct RunTranscript: RunObserver {
             lines.append("  approved in \(approval.commit.prefix(12)) by \(approval.approvers.joined(separator: ", "))")
         }
         if let runID { lines.append("  run \(runID)") }
-        for name in variables.values.keys.sorted() {
-            lines.append("  \(name)=\(variables.values[name] ?? "")")
+        for variable in runbook.metadata.variables {
+            lines.append("  \(variable.name)=\(variables.values[variable.name] ?? "(asked before the first step)")")
         }
         let selected = plan.steps.count == plan.totalSteps ? "" : " (\(plan.steps.count) of \(plan.totalSteps) selected)"
         lines.append("")
@@ -30,7 +30,7 @@ public struct RunTranscript: RunObserver {
         for step in plan.steps {
             let kind = step.isManual ? "manual" : step.step.shell
             var heading = "  \(step.number). \(step.name)  [\(step.step.section.isEmpty ? "-" : step.step.section), \(kind), line \(step.step.line)]"
-            if let timeout = step.limits.timeout { heading += " timeout \(timeout)" }
+            if let timeout = step.limits.timeout { heading += " timeout \(StepLimits.text(timeout))" }
             if step.limits.retries > 0 { heading += " retries \(step.limits.retries)" }
             lines.append(heading)
             if let danger = step.danger { lines.append("     DANGEROUS: this command \(danger)") }
@@ -53,7 +53,7 @@ public struct RunTranscript: RunObserver {
         switch ending.decision {
         case .run:
             if ending.timedOut {
-                result = "timed out after \(step.limits.timeout.map { "\($0)" } ?? "its timeout"); its processes were stopped"
+                result = "timed out after \(step.limits.timeout.map(StepLimits.text) ?? "its timeout"); its processes were stopped"
             } else if let signal = ending.signal {
                 result = "ended by signal \(signal)"
             } else if ending.exitCode == 0 {

@@ -34,6 +34,15 @@ public struct StepLimits: Sendable, Hashable {
         }
     }
 
+    /// A duration as a runbook would write it: `30s`, `2m`, `1h30m`, `500ms`.
+    public static func text(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        guard milliseconds % 1000 == 0 else { return "\(milliseconds)ms" }
+        let seconds = milliseconds / 1000
+        let parts = [(seconds / 3600, "h"), (seconds % 3600 / 60, "m"), (seconds % 60, "s")].filter { $0.0 > 0 }
+        return parts.isEmpty ? "0s" : parts.map { "\($0.0)\($0.1)" }.joined()
+    }
+
     /// `1h30m`, `45s`, `250ms`, `90` (seconds). Nil for anything else, or for
     /// more than a week, which no incident step means.
     static func duration(_ text: String) -> Duration? {

@@ -4,6 +4,12 @@
 /// start never passes lint.
 enum VariableReader {
     private static let keys: Set<String> = ["name", "prompt", "default", "pattern"]
+    /// Names that would change how every step's shell finds programs or starts,
+    /// rather than pass a value: a runbook may not set them.
+    private static let reserved: Set<String> = [
+        "PATH", "HOME", "SHELL", "IFS", "ENV", "BASH_ENV", "CDPATH", "PS4", "SHELLOPTS", "BASHOPTS", "GLOBIGNORE",
+        "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT",
+    ]
 
     static func read(_ value: YAMLValue) throws(YAMLError) -> [RunbookVariable] {
         if case .null = value.kind { return [] }
@@ -59,6 +65,9 @@ enum VariableReader {
     private static func checkedName(_ name: String, at value: YAMLValue) throws(YAMLError) -> String {
         guard RunbookVariable.isValidName(name) else {
             throw problem("variable name '\(name)' must be letters, digits and '_', not starting with a digit", at: value)
+        }
+        guard !reserved.contains(name), !name.hasPrefix("RUNBOOK_"), !name.hasPrefix("BASH_FUNC_") else {
+            throw problem("variable name '\(name)' is reserved: it would change how every step runs; choose another name", at: value)
         }
         return name
     }
