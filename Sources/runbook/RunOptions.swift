@@ -1,6 +1,5 @@
 import ArgumentParser
 import Executor
-import Foundation
 
 /// Flags `run` and `resume` share: how prompts are answered, what output
 /// looks like, where the log is, and the overrides of refusals.
@@ -11,8 +10,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the run as JSON lines (plan, step-started, output, step-finished, run-finished); needs --yes.")
     var json = false
 
-    @Option(help: ArgumentHelp("The run log (default: $XDG_STATE_HOME/runbook/runs.sqlite).", valueName: "file"))
-    var log: String?
+    @OptionGroup var log: RunLogOptions
 
     @Flag(help: "Run a runbook whose status is not executor.require_status (default approved).")
     var allowDraft = false
@@ -32,7 +30,5 @@ struct RunOptions: ParsableArguments {
             allowDangerous: allowDangerous)
     }
 
-    var logPath: String {
-        log ?? RunLog.defaultPath(environment: ProcessInfo.processInfo.environment)
-    }
+    var logPath: String { log.path }
 }
