@@ -59,6 +59,7 @@ bench:
 	$(SWIFT) build -c release --product runbook
 	bench/run
 	bench/build
+	bench/draft
 
 clean:
 	rm -rf .build _site

@@ -8,8 +8,8 @@ struct RunbookCommand: ParsableCommand {
         abstract: "Runbooks as code: lint, build and run incident runbooks kept as Markdown in Git.",
         version: RunbookVersion.current,
         subcommands: [
-            LintCommand.self, BuildCommand.self, HookCommand.self, RunCommand.self, ResumeCommand.self, RunsCommand.self,
-            GraphCommand.self,
+            LintCommand.self, BuildCommand.self, NewCommand.self, DraftCommand.self, HookCommand.self, RunCommand.self,
+            ResumeCommand.self, RunsCommand.self, GraphCommand.self,
         ]
     )
 }

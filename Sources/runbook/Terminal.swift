@@ -18,6 +18,12 @@ enum Terminal {
         try? handle.write(contentsOf: bytes)
     }
 
+    /// `path` relative to the current folder when it lies inside it, as messages show paths.
+    static func displayPath(_ path: String) -> String {
+        let base = FileManager.default.currentDirectoryPath
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
     /// Reports a failure of the tool itself and returns the exit code to throw (2).
     static func fail(_ message: String) -> ExitCode {
         printError("runbook: error: \(message)")

@@ -19,6 +19,10 @@ public struct Config: Sendable {
     public var rules: [String: Severity?] = [:]
     /// Files larger than this are reported, not parsed.
     public var maxFileSize = 1 << 20
+    /// Folder `runbook draft` writes into, relative to `root` (a plain relative path, no `..`).
+    public var drafts = "drafts"
+    /// Programs `runbook draft` leaves out of a draft, beyond or instead of the built-in ones.
+    public var noise = NoiseSettings()
     /// Where the config came from, for messages; nil when the defaults are used.
     public var source: String?
 

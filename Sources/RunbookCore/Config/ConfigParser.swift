@@ -30,6 +30,8 @@ public struct ConfigParser {
             case "executor": config.executor = try executor(value)
             case "rules": config.rules = try rules(value)
             case "max_file_size": config.maxFileSize = try byteSize(value, key: "max_file_size")
+            case "drafts": config.drafts = try folder(value, key: "drafts")
+            case "noise": config.noise = try noise(value)
             default: throw unknownKey(entry, parent: "", known: Self.topLevelKeys)
             }
         }
@@ -38,7 +40,7 @@ public struct ConfigParser {
 
     static let topLevelKeys = [
         "root", "include", "exclude", "sections", "metadata", "review_after", "site", "executor", "rules",
-        "max_file_size",
+        "max_file_size", "drafts", "noise",
     ]
 
     private func sections(_ value: YAMLValue) throws(ConfigError) -> SectionRequirements {
@@ -143,6 +145,28 @@ public struct ConfigParser {
         return result
     }
 
+    private func noise(_ value: YAMLValue) throws(ConfigError) -> NoiseSettings {
+        var result = NoiseSettings()
+        for entry in try mapping(value, key: "noise") {
+            let key = "noise.\(entry.key)"
+            switch entry.key {
+            case "add": result.add = try programNames(entry.value, key: key)
+            case "keep": result.keep = try programNames(entry.value, key: key)
+            default: throw unknownKey(entry, parent: "noise", known: ["add", "keep"])
+            }
+        }
+        return result
+    }
+
+    /// Program names as a command starts with them: one word, no path.
+    private func programNames(_ value: YAMLValue, key: String) throws(ConfigError) -> [String] {
+        let names = try strings(value, key: key)
+        for name in names where name.isEmpty || name.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            throw error(value, key: key, "expected program names such as 'k9s' (one word, no path), found '\(name)'")
+        }
+        return names
+    }
+
     private func rules(_ value: YAMLValue) throws(ConfigError) -> [String: Severity?] {
         var result: [String: Severity?] = [:]
         for entry in try mapping(value, key: "rules") {
@@ -183,6 +207,15 @@ public struct ConfigParser {
         let text = try string(value, key: key)
         guard text.isEmpty || valid(text) else { throw error(value, key: key, "expected \(expected), found '\(text)'") }
         return text
+    }
+
+    /// A folder under the root: relative, without `..`, so what is written there stays inside it.
+    private func folder(_ value: YAMLValue, key: String) throws(ConfigError) -> String {
+        let text = try string(value, key: key)
+        guard RunbookPath.isPlainRelative(text) else {
+            throw error(value, key: key, "expected a folder relative to root such as 'drafts', found '\(text)'")
+        }
+        return RunbookPath.join([text])
     }
 
     private func string(_ value: YAMLValue, key: String) throws(ConfigError) -> String {

@@ -16,6 +16,7 @@ public enum RuleCatalog {
         DangerousCommandRule.self,
         BrokenLinkRule.self,
         PlaceholderRule.self,
+        BadPatternRule.self,
     ]
 
     public static let corpusRules: [any CorpusRule.Type] = [

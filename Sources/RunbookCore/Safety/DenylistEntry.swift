@@ -64,7 +64,7 @@ public struct DenylistEntry: Sendable {
 
     /// Foundation on Linux gives no detail for an invalid pattern; Swift's own regex parser
     /// (only used here, on the error path) says what is wrong in most cases.
-    private static func problem(in pattern: String) -> String {
+    static func problem(in pattern: String) -> String {
         do {
             _ = try Regex(pattern)
         } catch {

@@ -186,6 +186,19 @@ public struct LintInputLoader {
         }
     }
 
+    /// The folder files on disk are relative to, and the config that applies there
+    /// (`--config`, else `runbook.yml` on disk, else the defaults): what commands that
+    /// write runbooks (`new`, `draft`) need.
+    public func workingTreeConfig() throws -> (base: String, config: Config) {
+        guard let base else {
+            throw SourceError(
+                repository?.isBare == true
+                    ? "'\(repository?.gitDirectory ?? "")' is a bare repository, which has no files on disk to write runbooks into"
+                    : "cannot open the repository: \(repositoryError ?? "unknown error")")
+        }
+        return (base, try explicitConfigOrNil() ?? diskConfig(base + "/" + Self.configFileName))
+    }
+
     // MARK: Helpers
 
     /// The repository, or an error saying why there is none.
