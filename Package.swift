@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "RunbookCoreTests", dependencies: ["RunbookCore", "GitKit"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "RunbookCore", "GitKit"]),
         .testTarget(name: "ExecutorTests", dependencies: ["Executor", "RunbookCore", "GitKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GitKit", "runbook"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GitKit", "runbook", "Executor"]),
     ],
     swiftLanguageModes: [.v6]
 )

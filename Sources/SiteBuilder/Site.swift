@@ -19,6 +19,12 @@ public struct Site: Sendable {
     /// How many files `render` writes.
     public var fileCount: Int { rendering.files.count }
 
+    /// The site's `index.json` alone, exactly as `render` writes it: for the
+    /// executor and `match` when they build the index in memory.
+    public func indexJSON() -> [UInt8] {
+        rendering.render(.indexJSON).bytes
+    }
+
     /// Renders every file and hands it to `output`, on all processor cores.
     ///
     /// - Parameter progress: called with (files done, total) as rendering goes, never

@@ -23,12 +23,12 @@ final class ProgressLine: Sendable {
             let count = total.map { " \(done)/\($0)" } ?? (done > 0 ? " \(done)" : "")
             return "\r\u{1B}[K[\(stage.rawValue)/\(BuildStage.allCases.count)] \(stage.title)\(count)"
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { Terminal.write(Array(line.utf8), to: .standardError) }
     }
 
     /// Clears the line before the summary is printed.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.write(Array("\r\u{1B}[K".utf8), to: .standardError)
     }
 }

@@ -7,6 +7,9 @@ struct RunbookCommand: ParsableCommand {
         commandName: "runbook",
         abstract: "Runbooks as code: lint, build and run incident runbooks kept as Markdown in Git.",
         version: RunbookVersion.current,
-        subcommands: [LintCommand.self, BuildCommand.self, NewCommand.self, DraftCommand.self, HookCommand.self]
+        subcommands: [
+            LintCommand.self, BuildCommand.self, NewCommand.self, DraftCommand.self, HookCommand.self, RunCommand.self,
+            ResumeCommand.self, RunsCommand.self, GraphCommand.self,
+        ]
     )
 }

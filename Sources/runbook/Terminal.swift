@@ -4,11 +4,18 @@ import Foundation
 /// Writes to standard output and error without buffering surprises.
 enum Terminal {
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Array(text.utf8), to: .standardOutput)
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+        write(Array((line.hasSuffix("\n") ? line : line + "\n").utf8), to: .standardError)
+    }
+
+    /// Writes, ignoring a reader that went away (`runbook run | head`): SIGPIPE
+    /// is ignored so a run is never killed by its output, and the lost output
+    /// must not stop the run either.
+    static func write(_ bytes: [UInt8], to handle: FileHandle) {
+        try? handle.write(contentsOf: bytes)
     }
 
     /// `path` relative to the current folder when it lies inside it, as messages show paths.

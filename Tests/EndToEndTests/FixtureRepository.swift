@@ -55,7 +55,7 @@ final class FixtureRepository {
     var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in
             !key.hasPrefix("GIT_") && key != "RUNBOOK" && key != "RUNBOOK_BIN" && key != "XDG_CONFIG_HOME"
-                && key != "EMAIL"
+                && key != "EMAIL" && key != "XDG_STATE_HOME"
         }
         let date = "2024-03-\(String(format: "%02d", min(commitCount + 1, 28)))T12:00:00+00:00"
         environment["HOME"] = home

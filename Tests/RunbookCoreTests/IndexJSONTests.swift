@@ -100,4 +100,40 @@ import Testing
         #expect(runbookLine.hasSuffix("}"))
         #expect(lines.first == "{" && lines[1] == "  \"schemaVersion\": 1,")
     }
+
+    @Test func theReaderGetsBackWhatTheWriterWrote() throws {
+        let bytes = IndexJSON.encode(try catalog(), baseURL: "https://runbooks.example/") { _ in "runbooks/etcd/no-leader/" }
+        let document = try IndexDocument(json: Data(bytes), origin: "index.json")
+        #expect(document.sourceCommit == String(repeating: "ab", count: 20))
+        #expect(document.alerts["etcdNoLeader"] == ["etcd/no-leader"])
+        #expect(document.patterns == [IndexedPattern(pattern: "etcdserver: no leader", runbook: "etcd/no-leader")])
+        let runbook = try #require(document.runbook(id: "etcd/no-leader"))
+        #expect(runbook.url == "https://runbooks.example/runbooks/etcd/no-leader/")
+        #expect(runbook.metadata.status == "approved")
+        #expect(runbook.metadata.variables == [RunbookVariable(name: "CLUSTER", prompt: "Which cluster?")])
+        #expect(runbook.steps.map(\.id) == ["member-list", "mkfs-ext4-dev-sdb", "confirm-a-leader"])
+        #expect(runbook.steps.map(\.kind) == [.command, .command, .manual])
+        #expect(runbook.steps[1].dangerous && runbook.steps[1].danger != nil)
+        #expect(runbook.steps[0].attributes["timeout"] == "30s")
+        #expect(runbook.lineage.approval?.approvers == ["Grace Hopper"])
+        #expect(runbook.lint.warnings == 1)
+    }
+
+    @Test func anotherSchemaVersionIsRefusedByName() {
+        let json = Data(#"{"schemaVersion": 2, "runbooks": "whatever"}"#.utf8)
+        #expect { try IndexDocument(json: json, origin: "site/index.json") } throws: { error in
+            "\(error)".hasPrefix("site/index.json: schemaVersion 2 is not supported")
+        }
+    }
+
+    @Test func aDamagedIndexSaysWhere() throws {
+        let bytes = IndexJSON.encode(try catalog(), baseURL: "")
+        let damaged = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"line\":", with: "\"line\":\"x\",\"was\":")
+        #expect { try IndexDocument(json: Data(damaged.utf8), origin: "index.json") } throws: { error in
+            "\(error)".contains("the index is damaged: at runbooks[0].")
+        }
+        #expect { try IndexDocument(json: Data("<html>".utf8), origin: "https://x/") } throws: { error in
+            "\(error)".hasPrefix("https://x/: not a runbook index")
+        }
+    }
 }

@@ -132,7 +132,14 @@ public struct ConfigParser {
                 } catch {
                     throw self.error(entry.value, key: key, "\(error)")
                 }
-            default: throw unknownKey(entry, parent: "executor", known: ["require_status", "deny", "shell"])
+            case "output_cap": result.outputCap = try byteSize(entry.value, key: key)
+            case "kill_grace":
+                guard let text = entry.value.scalar, let grace = StepLimits.duration(text), grace <= .seconds(600) else {
+                    throw error(entry.value, key: key, "expected a duration of at most 10m such as 5s, found \(describe(entry.value))")
+                }
+                result.killGrace = grace
+            default:
+                throw unknownKey(entry, parent: "executor", known: ["require_status", "deny", "shell", "output_cap", "kill_grace"])
             }
         }
         return result

@@ -86,6 +86,14 @@ public enum IndexJSON {
                 ("tags", .array(metadata.tags.map(JSONValue.string))),
                 ("alerts", .array(metadata.alerts.map(JSONValue.string))),
                 ("patterns", .array(metadata.patterns.map(JSONValue.string))),
+                ("variables", .array(metadata.variables.map { variable in
+                    .object([
+                        ("name", .string(variable.name)),
+                        ("prompt", .optional(variable.prompt)),
+                        ("default", .optional(variable.defaultValue)),
+                        ("pattern", .optional(variable.pattern)),
+                    ])
+                })),
                 ("fields", .object(metadata.fields.map { ($0.key, yaml($0.value)) })),
             ])),
             ("sections", .array(runbook.sections.map { section in

@@ -215,6 +215,7 @@ public enum IndexSchema {
             "tags",
             "alerts",
             "patterns",
+            "variables",
             "fields"
           ],
           "properties": {
@@ -258,6 +259,45 @@ public enum IndexSchema {
               "type": "array",
               "items": {
                 "type": "string"
+              }
+            },
+            "variables": {
+              "type": "array",
+              "description": "What the operator gives at the start of a run; exported to every step as environment variables.",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "prompt",
+                  "default",
+                  "pattern"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
+                  },
+                  "prompt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "default": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "pattern": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "A regular expression the whole value must match."
+                  }
+                }
               }
             },
             "fields": {

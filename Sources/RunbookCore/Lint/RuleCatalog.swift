@@ -12,6 +12,7 @@ public enum RuleCatalog {
         TooFewCommandsRule.self,
         BadStepAttributesRule.self,
         DuplicateStepNameRule.self,
+        StepCycleRule.self,
         DangerousCommandRule.self,
         BrokenLinkRule.self,
         PlaceholderRule.self,

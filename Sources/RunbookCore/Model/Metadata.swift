@@ -10,6 +10,8 @@ public struct Metadata: Sendable, Hashable {
     public var tags: [String] = []
     public var alerts: [String] = []
     public var patterns: [String] = []
+    /// What the operator gives at the start of a run; see `RunbookVariable`.
+    public var variables: [RunbookVariable] = []
     /// All front matter fields in source order, including ones the tool does not know.
     public var fields: [YAMLEntry] = []
 

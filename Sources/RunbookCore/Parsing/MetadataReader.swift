@@ -30,6 +30,9 @@ enum MetadataReader {
             }
             metadata[keyPath: keyPath] = list
         }
+        if let entry = metadata.field("variables") {
+            metadata.variables = try VariableReader.read(entry.value)
+        }
         return metadata
     }
 }

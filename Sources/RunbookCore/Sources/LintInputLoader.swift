@@ -60,6 +60,23 @@ public struct LintInputLoader {
             note: runbooks.isEmpty ? noRunbooksNote(config, where: "in \(revision)") : nil)
     }
 
+    /// The config and the blob id of each runbook at a revision, reading no
+    /// runbook: what the executor compares an index entry with.
+    public func runbookBlobs(at revision: String) throws -> (config: Config, blobs: [String: String]) {
+        let repository = try requireRepository()
+        let entries = try repository.treeEntries(commit: try repository.resolveCommit(revision), under: "")
+        let config = try explicitConfigOrNil() ?? gitConfig(entries.first { $0.path == Self.configFileName }, in: repository)
+        let blobs = entries.filter { config.isRunbook($0.path) && $0.kind != .submodule }.map { ($0.path, $0.id.hex) }
+        return (config, Dictionary(blobs, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// `--config` when given, else the defaults: for a run from an index with no repository at hand.
+    public func configWithoutRepository() throws -> Config {
+        try explicitConfigOrNil() ?? Config()
+    }
+
+    public var hasRepository: Bool { repository != nil }
+
     // MARK: The index
 
     /// Lints the staged runbooks that differ from HEAD (all of them when the

@@ -1,0 +1,49 @@
+import Executor
+import Foundation
+import RunbookCore
+
+/// What `run` and `resume` know before the first step: the runbook from the
+/// index, the repository's config, and whether the index agrees with the
+/// repository.
+struct RunContext {
+    let index: IndexDocument
+    let runbook: IndexedRunbook
+    let config: Config
+    /// The repository's blob for the runbook's path, when there is a repository to ask (see `RunGate.check`).
+    let repositoryBlob: String??
+
+    /// - Parameter query: an id, path or alert name; for `resume`, the run's runbook id.
+    static func load(_ query: String, indexOptions: IndexOptions) async throws -> RunContext {
+        let index = try await indexOptions.load()
+        let runbook: IndexedRunbook
+        do {
+            runbook = try RunbookLookup.find(query, in: index)
+        } catch {
+            throw Terminal.fail(error.description)
+        }
+        let loader = LintInputLoader(
+            repositoryPath: indexOptions.repositoryOptions.repository, configPath: indexOptions.config,
+            currentDirectory: FileManager.default.currentDirectoryPath)
+        do {
+            guard loader.hasRepository else {
+                return RunContext(index: index, runbook: runbook, config: try loader.configWithoutRepository(), repositoryBlob: nil)
+            }
+            let tree: (config: Config, blobs: [String: String])
+            do {
+                tree = try loader.runbookBlobs(at: indexOptions.rev ?? "HEAD")
+            } catch where !(error is ConfigError) && indexOptions.index != nil {
+                // An index needs no repository; one that cannot be read is only a lost cross-check.
+                Terminal.printError("runbook: warning: not comparing the index with the repository: \(error)")
+                return RunContext(index: index, runbook: runbook, config: try loader.configWithoutRepository(), repositoryBlob: nil)
+            }
+            // Built from this very tree, the index cannot disagree with it.
+            let blob: String?? = indexOptions.index == nil ? nil : .some(tree.blobs[runbook.path])
+            return RunContext(index: index, runbook: runbook, config: tree.config, repositoryBlob: blob)
+        } catch let error as ConfigError {
+            Terminal.printError(error.description)
+            throw ExitStatus.toolFailure.exitCode
+        } catch {
+            throw Terminal.fail("\(error)")
+        }
+    }
+}
