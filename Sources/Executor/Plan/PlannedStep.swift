@@ -14,5 +14,5 @@ public struct PlannedStep: Sendable {
     public var name: String { step.id }
     public var isManual: Bool { step.kind == .manual }
     /// The `confirm` attribute: ask before this step even under `--yes`.
-    public var needsConfirmation: Bool { ["true", "yes"].contains(step.attributes["confirm"]?.lowercased()) }
+    public var needsConfirmation: Bool { Step.flag("confirm", in: step.attributes) }
 }

@@ -51,7 +51,7 @@ public struct RunPlan: Sendable {
         if let match = denylist.match(step.command) { return match.reason }
         if let danger = step.danger { return danger.reason }
         if step.dangerous { return "is marked dangerous in the index" }
-        if ["true", "yes"].contains(step.attributes["dangerous"]?.lowercased()) { return "is marked dangerous=true in the runbook" }
+        if Step.flag("dangerous", in: step.attributes) { return "is marked dangerous=true in the runbook" }
         return nil
     }
 

@@ -22,6 +22,12 @@ public struct Step: Sendable, Hashable {
     public var column: Int
     /// Attributes from the fence's braces, e.g. `timeout` → `30s`.
     public var attributes: [String: String]
+
+    /// Whether a yes/no attribute (`dangerous`, `confirm`, `ignore`) is set:
+    /// `true` or `yes` in any case, as in `{dangerous=true}` or a bare `{confirm}`.
+    public static func flag(_ key: String, in attributes: [String: String]) -> Bool {
+        ["true", "yes"].contains(attributes[key]?.lowercased())
+    }
     /// For a manual step: whether its box is already ticked in the source.
     public var checked: Bool
 }

@@ -35,7 +35,7 @@ struct StepExtractor {
                 if let error = info.error {
                     result.errors.append(StepAttributeError(message: error, line: node.start.line, column: node.start.column))
                 }
-                if ["true", "yes"].contains((info.attributes["ignore"] ?? info.attributes["excludeFromRunAll"])?.lowercased()) { continue }
+                if Step.flag(info.attributes["ignore"] == nil ? "excludeFromRunAll" : "ignore", in: info.attributes) { continue }
                 let commands = ShellTranscript(node.literal, firstLine: node.start.line + 1, session: info.isSession).commands
                 guard !commands.isEmpty else { continue }
                 let step = Step(

@@ -65,6 +65,6 @@ struct DangerousCommandRule: Rule {
     }
 
     private static func isAcknowledged(_ step: Step) -> Bool {
-        ["true", "yes"].contains(step.attributes["dangerous"]?.lowercased())
+        Step.flag("dangerous", in: step.attributes)
     }
 }
