@@ -19,7 +19,7 @@ struct GraphCommand: AsyncParsableCommand {
     @OptionGroup var indexOptions: IndexOptions
 
     func run() async throws {
-        let index = try await indexOptions.load()
+        let index = try await indexOptions.load().index
         do {
             let entry = try RunbookLookup.find(runbook, in: index)
             let plan = try RunPlan(runbook: entry, denylist: .builtIn)

@@ -38,11 +38,12 @@ struct IndexOptions: ParsableArguments {
         }
     }
 
-    /// The index as given, or built from the repository.
-    func load() async throws -> IndexDocument {
+    /// The index as given, or built from the repository; with the config the
+    /// build read, so a caller need not read the tree again for it.
+    func load() async throws -> (index: IndexDocument, builtWith: Config?) {
         if let index {
             do {
-                return try await IndexLoader.load(index)
+                return (try await IndexLoader.load(index), nil)
             } catch {
                 throw Terminal.fail(error.description)
             }
@@ -54,7 +55,7 @@ struct IndexOptions: ParsableArguments {
             let outcome = try CatalogBuilder(options: options).build { _, _, _ in }
             outcome.warnings.forEach { Terminal.printError("runbook: warning: \($0)") }
             let site = Site(catalog: outcome.catalog, template: try SiteTemplate(overrides: outcome.templateOverrides))
-            return try IndexDocument(json: Data(site.indexJSON()), origin: origin)
+            return (try IndexDocument(json: Data(site.indexJSON()), origin: origin), outcome.catalog.config)
         } catch let error as ConfigError {
             Terminal.printError(error.description)
             throw ExitStatus.toolFailure.exitCode

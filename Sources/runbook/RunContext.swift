@@ -14,12 +14,16 @@ struct RunContext {
 
     /// - Parameter query: an id, path or alert name; for `resume`, the run's runbook id.
     static func load(_ query: String, indexOptions: IndexOptions) async throws -> RunContext {
-        let index = try await indexOptions.load()
+        let (index, builtWith) = try await indexOptions.load()
         let runbook: IndexedRunbook
         do {
             runbook = try RunbookLookup.find(query, in: index)
         } catch {
             throw Terminal.fail(error.description)
+        }
+        // Built from the repository, the index agrees with it by construction, and its config is at hand.
+        if let builtWith {
+            return RunContext(index: index, runbook: runbook, config: builtWith, repositoryBlob: nil)
         }
         let loader = LintInputLoader(
             repositoryPath: indexOptions.repositoryOptions.repository, configPath: indexOptions.config,
@@ -31,14 +35,12 @@ struct RunContext {
             let tree: (config: Config, blobs: [String: String])
             do {
                 tree = try loader.runbookBlobs(at: indexOptions.rev ?? "HEAD")
-            } catch where !(error is ConfigError) && indexOptions.index != nil {
+            } catch where !(error is ConfigError) {
                 // An index needs no repository; one that cannot be read is only a lost cross-check.
                 Terminal.printError("runbook: warning: not comparing the index with the repository: \(error)")
                 return RunContext(index: index, runbook: runbook, config: try loader.configWithoutRepository(), repositoryBlob: nil)
             }
-            // Built from this very tree, the index cannot disagree with it.
-            let blob: String?? = indexOptions.index == nil ? nil : .some(tree.blobs[runbook.path])
-            return RunContext(index: index, runbook: runbook, config: tree.config, repositoryBlob: blob)
+            return RunContext(index: index, runbook: runbook, config: tree.config, repositoryBlob: .some(tree.blobs[runbook.path]))
         } catch let error as ConfigError {
             Terminal.printError(error.description)
             throw ExitStatus.toolFailure.exitCode
