@@ -12,7 +12,7 @@ struct RunDriver {
     /// - Parameter runID: nil for a dry run, which has no run.
     func observer(runID: Int64?) -> any RunObserver {
         if options.json {
-            return RunEventStream(write: { Terminal.write($0, to: .standardOutput) }, runID: { runID })
+            return RunEventStream(write: { Terminal.write($0, to: .standardOutput) }, runID: runID)
         }
         return RunTranscript(write: { Terminal.print($0) }, writeBytes: { Terminal.write($0, to: .standardOutput) })
     }

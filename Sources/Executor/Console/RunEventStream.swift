@@ -7,16 +7,16 @@ import RunbookCore
 /// UTF-8 with invalid bytes replaced.
 public struct RunEventStream: RunObserver {
     private let write: @Sendable ([UInt8]) -> Void
-    private let runID: @Sendable () -> Int64?
+    private let runID: Int64?
 
-    /// - Parameter runID: the run's id once the log has one (nil under `--dry-run`).
-    public init(write: @escaping @Sendable ([UInt8]) -> Void, runID: @escaping @Sendable () -> Int64?) {
+    /// - Parameter runID: the run's id (nil under `--dry-run`, which has no run).
+    public init(write: @escaping @Sendable ([UInt8]) -> Void, runID: Int64?) {
         self.write = write
         self.runID = runID
     }
 
     private func emit(_ event: String, _ members: [(String, JSONValue)]) {
-        let head: [(String, JSONValue)] = [("event", .string(event)), ("run", runID().map { .int(Int($0)) } ?? .null)]
+        let head: [(String, JSONValue)] = [("event", .string(event)), ("run", runID.map { .int(Int($0)) } ?? .null)]
         write(JSONValue.object(head + members).rendered(prettyDepth: 0))
     }
 
