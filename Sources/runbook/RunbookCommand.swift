@@ -9,7 +9,7 @@ struct RunbookCommand: ParsableCommand {
         version: RunbookVersion.current,
         subcommands: [
             LintCommand.self, BuildCommand.self, NewCommand.self, DraftCommand.self, HookCommand.self, RunCommand.self,
-            ResumeCommand.self, RunsCommand.self, GraphCommand.self,
+            ResumeCommand.self, RunsCommand.self, GraphCommand.self, MatchCommand.self,
         ]
     )
 }

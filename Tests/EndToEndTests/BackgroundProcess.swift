@@ -15,8 +15,8 @@ final class BackgroundProcess: @unchecked Sendable {
         outURL = scratch.appendingPathComponent("stdout")
         errURL = scratch.appendingPathComponent("stderr")
         let inURL = scratch.appendingPathComponent("stdin")
-        for url in [outURL, errURL] { FileManager.default.createFile(atPath: url.path, contents: nil) }
-        FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin.utf8))
+        for url in [outURL, errURL] { try Data().write(to: url) }
+        try Data(stdin.utf8).write(to: inURL)
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
