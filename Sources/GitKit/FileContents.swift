@@ -6,8 +6,8 @@ internal import Musl
 internal import Darwin
 #endif
 
-/// Reads small files git keeps beside its objects (`shallow`, a configured
-/// mailmap file) without Foundation, which GitKit does not otherwise need.
+/// Reads files git keeps beside its objects (`shallow`, a configured mailmap
+/// file, the index) without Foundation, which GitKit does not otherwise need.
 enum FileContents {
     /// The file's bytes, or nil when it does not exist.
     static func contents(of path: String) throws -> [UInt8]? {
@@ -17,16 +17,34 @@ enum FileContents {
             throw failure("open", path)
         }
         defer { close(descriptor) }
-        var content: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Read straight into storage of the file's size (one byte more, to see
+        // the end), as the index read on every staged lint is a megabyte or more;
+        // then on in chunks, should the file have grown meanwhile.
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var failed = false
+        var content = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            while count < buffer.count {
+                let received = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if received < 0, errno == EINTR { continue }
+                if received <= 0 {
+                    failed = received < 0
+                    return
+                }
+                count += received
+            }
+        }
+        if failed { throw failure("read", path) }
+        guard content.count == size + 1 else { return content }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw failure("read", path)
             }
             if count == 0 { return content }
-            content.append(contentsOf: buffer[0..<count])
+            content.append(contentsOf: chunk[0..<count])
         }
     }
 

@@ -71,7 +71,7 @@ public final class FollowSourceFinder {
                     isDeleted: deletedPaths.contains(sourcePath)))
             }
         }
-        candidates.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        candidates.sort { $0.path.precedesInByteOrder($1.path) }
         // Which candidates git keeps, and in what order it sorts them, does
         // not depend on the sources below the threshold — unless two
         // candidates score alike: then where each sat in git's four slots
@@ -92,7 +92,7 @@ public final class FollowSourceFinder {
         guard let paths = pathsByBlob[added.id] else { return nil }
         var best: (path: String, old: TreeChange.Side, score: Int)?
         var remaining = 100
-        for sourcePath in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for sourcePath in paths.sorted(by: { $0.precedesInByteOrder($1) }) {
             guard let old = files[sourcePath] else { continue }
             if !(old.isRegularFile && added.isRegularFile), old.mode != added.mode { continue }
             let score = (deletedPaths.contains(sourcePath) ? 1 : 0) + (RenameSimilarity.sameBasename(sourcePath, path) ? 1 : 0)
@@ -111,7 +111,7 @@ public final class FollowSourceFinder {
     private func scoringEverySource(
         against destination: SpanHashes, path: String, deletedPaths: Set<String>
     ) throws -> RenameCandidate? {
-        let sources = files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sources = files.keys.sorted { $0.precedesInByteOrder($1) }
         var scored: [RenameCandidate] = []
         scored.reserveCapacity(sources.count)
         for sourcePath in sources {

@@ -51,7 +51,7 @@ extension Repository {
         // libgit2 keeps the index in path order; only conflicts, gathered aside, need placing.
         if !conflicts.isEmpty {
             entries.append(contentsOf: conflicts.values.map(\.entry))
-            entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            entries.sort { $0.path.precedesInByteOrder($1.path) }
         }
         return entries
     }

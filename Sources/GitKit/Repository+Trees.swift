@@ -52,7 +52,7 @@ extension Repository {
         try GitError.check(code, "git_tree_walk", "cannot read the tree of commit \(commit)")
         // Pre-order tree walks already yield byte order (git sorts a
         // directory as if named "dir/"), so this sort is a linear check.
-        state.entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        state.entries.sort { $0.path.precedesInByteOrder($1.path) }
         return state.entries
     }
 

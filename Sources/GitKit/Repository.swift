@@ -19,6 +19,10 @@ public final class Repository {
     /// The repository's object database, kept open because `blobSize` is
     /// called once per file and it is also where hook alternates were added.
     let objectDatabase: OpaquePointer
+    /// An in-memory store ahead of the repository's own in `objectDatabase`:
+    /// objects runbook makes (trees of the index, to diff it) go there, and are
+    /// read back like any other, so a repository is never written to.
+    let memoryStore: UnsafeMutablePointer<git_odb_backend>
 
     public let isBare: Bool
     /// Absolute path of the git directory; for a linked worktree, its own
@@ -31,9 +35,13 @@ public final class Repository {
     /// Whether history is cut off (a `--depth` clone): lineage is then incomplete.
     public let isShallow: Bool
 
-    private init(handle: OpaquePointer, objectDatabase: OpaquePointer, isShallow libgit2SaysShallow: Bool) {
+    private init(
+        handle: OpaquePointer, objectDatabase: OpaquePointer, memoryStore: UnsafeMutablePointer<git_odb_backend>,
+        isShallow libgit2SaysShallow: Bool
+    ) {
         self.handle = handle
         self.objectDatabase = objectDatabase
+        self.memoryStore = memoryStore
         isBare = git_repository_is_bare(handle) == 1
         gitDirectory = Self.directoryPath(git_repository_path(handle))
         commonDirectory = Self.directoryPath(git_repository_commondir(handle))
@@ -91,15 +99,21 @@ public final class Repository {
                     git_odb_add_disk_alternate(database, directory), "git_odb_add_disk_alternate",
                     "cannot add object directory '\(directory)' from the hook environment")
             }
+            var memory: UnsafeMutablePointer<git_odb_backend>?
+            try GitError.check(git_mempack_new(&memory), "git_mempack_new", "cannot set up an in-memory object store")
+            // From here the object database owns the store and frees it.
+            let added = git_odb_add_backend(database, memory, Self.memoryStorePriority)
+            if added < 0 { memory?.pointee.free(memory) }
+            try GitError.check(added, "git_odb_add_backend", "cannot set up an in-memory object store")
             if let indexFile = environment.indexFile {
                 try useIndex(at: indexFile, in: handle)
             }
             let shallow = try GitError.check(
                 git_repository_is_shallow(handle), "git_repository_is_shallow", "cannot tell whether the repository is shallow")
-            guard let database else {
+            guard let database, let memory else {
                 throw GitError(code: -1, function: "git_repository_odb", message: "returned no object database")
             }
-            return Repository(handle: handle, objectDatabase: database, isShallow: shallow == 1)
+            return Repository(handle: handle, objectDatabase: database, memoryStore: memory, isShallow: shallow == 1)
         } catch {
             // The instance was never made, so its deinit will not free these.
             git_odb_free(database)
@@ -107,6 +121,9 @@ public final class Repository {
             throw error
         }
     }
+
+    /// Above libgit2's own backends (loose objects 1, packs 2), so it is read first.
+    private static let memoryStorePriority: Int32 = 1000
 
     private static func useIndex(at path: String, in handle: OpaquePointer) throws {
         var index: OpaquePointer?

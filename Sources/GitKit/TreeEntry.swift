@@ -48,4 +48,14 @@ extension TreeEntry.Kind {
             return nil
         }
     }
+
+    /// The mode git writes in a tree for this kind of entry.
+    var treeMode: UInt32 {
+        switch self {
+        case .file: GIT_FILEMODE_BLOB.rawValue
+        case .executable: GIT_FILEMODE_BLOB_EXECUTABLE.rawValue
+        case .symlink: GIT_FILEMODE_LINK.rawValue
+        case .submodule: GIT_FILEMODE_COMMIT.rawValue
+        }
+    }
 }

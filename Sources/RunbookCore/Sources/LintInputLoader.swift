@@ -92,7 +92,7 @@ public struct LintInputLoader {
         let runbooks = staged.filter { config.isRunbook($0.path) && $0.kind != .submodule }
         // Without a commit, or with a new config, every runbook is new to the rules.
         let head = try? repository.resolveCommit("HEAD")
-        let stagedSinceHead = try head.map { try repository.pathsStagedSince(commit: $0) }
+        let stagedSinceHead = try head.map { try repository.paths(of: staged, differingFrom: $0) }
         let changed = stagedSinceHead.map { paths in
             paths.contains(Self.configFileName) ? runbooks : runbooks.filter { paths.contains($0.path) }
         } ?? runbooks
