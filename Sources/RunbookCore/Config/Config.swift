@@ -44,7 +44,7 @@ public struct Config: Sendable {
     }
 
     /// `pathUnderRoot` without a copy: it runs for every path of a tree.
-    private func relativeToRoot(_ path: String) -> Substring? {
+    func relativeToRoot(_ path: String) -> Substring? {
         let prefix = rootPrefix.utf8
         if prefix.isEmpty { return path[...] }
         let bytes = path.utf8

@@ -11,6 +11,19 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     private enum Shortcut {
         case fileNameSuffix([UInt8])
         case fileName([UInt8])
+
+        /// On the path's bytes in place, as this runs for every path of a tree.
+        func matches(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+            var start = path.endIndex
+            while start > path.startIndex, path[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            let name = path[start...]
+            switch self {
+            case .fileNameSuffix(let suffix):
+                return name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix)
+            case .fileName(let fileName):
+                return name.elementsEqual(fileName)
+            }
+        }
     }
 
     public init(_ pattern: String) {
@@ -42,23 +55,11 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func matches(_ path: Substring) -> Bool {
-        switch shortcut {
-        case .fileNameSuffix(let suffix):
-            let name = Self.fileName(path)
-            return name.count >= suffix.count && name.reversed().starts(with: suffix.reversed())
-        case .fileName(let fileName):
-            return Self.fileName(path).elementsEqual(fileName)
-        case nil:
-            break
+        if let shortcut, let matched = path.utf8.withContiguousStorageIfAvailable({ shortcut.matches($0) }) {
+            return matched
         }
         let names = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
         return Self.match(segments[...], names[...])
-    }
-
-    private static func fileName(_ path: Substring) -> Substring.UTF8View {
-        let bytes = path.utf8
-        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
-        return path[start...].utf8
     }
 
     private static let globstar = Array("**".utf8)

@@ -84,9 +84,11 @@ public struct RunbookParser: Sendable {
     }
 
     /// The path under the root, without `.md`: `runbooks/etcd/no-leader.md` → `etcd/no-leader`.
+    /// Byte-wise, with one copy: a staged lint derives the id of every runbook of the tree.
     public func defaultID(for path: String) -> String {
-        let relative = config.pathUnderRoot(path) ?? path
-        return relative.hasSuffix(".md") ? String(relative.dropLast(3)) : relative
+        let relative = config.relativeToRoot(path) ?? path[...]
+        guard relative.utf8.suffix(3).elementsEqual(".md".utf8) else { return String(relative) }
+        return String(decoding: relative.utf8.dropLast(3), as: UTF8.self)
     }
 
     private func unreadable(_ path: String, _ reason: String) -> Runbook {

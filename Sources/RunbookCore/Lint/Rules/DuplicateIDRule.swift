@@ -46,7 +46,7 @@ struct DuplicateIDRule: CorpusRule {
     func check(_ runbooks: [RunbookSummary], in context: LintContext) -> [String: [Finding]] {
         // Counted first: groups are built only for the rare ids that repeat,
         // since a staged lint passes every runbook of the tree.
-        let keys = runbooks.map { $0.id.lowercased() }
+        let keys = runbooks.map { Self.key(for: $0.id) }
         var counts: [String: Int] = [:]
         counts.reserveCapacity(keys.count)
         for key in keys { counts[key, default: 0] += 1 }
@@ -64,5 +64,14 @@ struct DuplicateIDRule: CorpusRule {
             }
         }
         return findings
+    }
+
+    /// The id in lower case; without a copy when it already is plain lower-case
+    /// ASCII, as nearly every id is.
+    private static func key(for id: String) -> String {
+        let isLowerASCII = id.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
+        return isLowerASCII == true ? id : id.lowercased()
     }
 }
