@@ -12,3 +12,18 @@
 static inline int runbook_git_disable_hash_verification(void) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 }
+
+/* libgit2 keeps every commit and small tree it reads in a cache of up to 256 MB.
+   runbook parses each tree once into its own cache, so libgit2's only holds
+   memory: on a 50,000-commit history, most of the build's. */
+static inline int runbook_git_set_object_cache_size(ssize_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+}
+
+/* libgit2 maps pack files into memory in windows of 1 GB, up to 8 GB in all, and
+   mapped pages count as the process's memory: a history walk touches most of a
+   pack. Smaller windows under a limit keep that bounded. */
+static inline int runbook_git_limit_pack_mapping(size_t window, size_t limit) {
+    int result = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window);
+    return result < 0 ? result : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
+}

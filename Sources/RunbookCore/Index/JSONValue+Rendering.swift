@@ -4,7 +4,10 @@ extension JSONValue {
     /// which diffs well at a fraction of the size of indenting everything.
     public func rendered(prettyDepth: Int = .max) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
+        // Reserved whole: an index of 10,000 runbooks is tens of megabytes, made of
+        // parts already rendered, and growing the buffer by doubling would hold
+        // twice that at once.
+        output.reserveCapacity(sizeEstimate)
         write(to: &output, indent: 0, prettyDepth: prettyDepth)
         output.append(UInt8(ascii: "\n"))
         return output
@@ -43,6 +46,18 @@ extension JSONValue {
             }
             if pretty { Self.newline(&output, indent) }
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A little more than the compact rendering's size (indents aside): the parts
+    /// already rendered exactly, plus a few bytes a value for the rest.
+    private var sizeEstimate: Int {
+        switch self {
+        case .null, .bool, .int: 24
+        case .string(let value): value.utf8.count + 8
+        case .rendered(let bytes): bytes.count
+        case .array(let values): values.reduce(16) { $0 + $1.sizeEstimate + 8 }
+        case .object(let members): members.reduce(16) { $0 + $1.0.utf8.count + $1.1.sizeEstimate + 16 }
         }
     }
 
