@@ -49,6 +49,11 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        #if canImport(Glibc)
+        // Only here: for the small, short runs of the other commands (a pre-commit
+        // lint), mapping every large block afresh costs more than it saves.
+        MemoryAllocator.useFixedMappingThreshold()
+        #endif
         let progress = ProgressLine()
         let options = BuildOptions(
             revision: rev ?? "HEAD", worktree: worktree, repositoryPath: repositoryOptions.repository, configPath: config,

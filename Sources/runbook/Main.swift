@@ -8,9 +8,6 @@ enum Main {
     static func main() async {
         // `runbook run | head` must not kill the runner mid-step: a closed pipe is a write error instead.
         signal(SIGPIPE, SIG_IGN)
-        #if canImport(Glibc)
-        MemoryAllocator.useFixedMappingThreshold()
-        #endif
         do {
             var command = try RunbookCommand.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
