@@ -37,13 +37,16 @@ struct MatchCommand: AsyncParsableCommand {
         let alerts = try alertmanager.map(Self.firingAlerts)
         if alerts?.isEmpty == true {
             Terminal.printError("runbook: the payload has no firing alerts")
+            // A program reading --json still gets a document.
+            if json { Terminal.print(MatchReport(entries: [], notes: []).json()) }
             return
         }
         let index = try await indexOptions.load().index
         var matcher = RunbookMatcher(candidates: MatchCandidate.all(in: index, location: indexOptions.index))
         var notes = matcher.skipped
         var entries: [MatchReport.Entry] = []
-        for query in alerts.map({ $0.map(Query.init) }) ?? [Query(text: text.joined(separator: " "))] {
+        let queries = alerts.map { $0.map { Query(alert: $0) } } ?? [Query(text: text.joined(separator: " "))]
+        for query in queries {
             let found = matcher.match(name: query.name, texts: query.alert?.texts ?? [])
             entries.append(MatchReport.Entry(query: query.name, alert: query.alert, matches: found.matches))
             notes += found.notes

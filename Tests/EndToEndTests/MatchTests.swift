@@ -123,6 +123,8 @@ struct MatchTests {
         let none = try await repo.runbook("match", "--alertmanager", "none.json", "--index", "site/index.json")
         #expect(none.status == 0, "\(none)")
         #expect(none.stdout.isEmpty && none.stderr.contains("no firing alerts"), "\(none)")
+        let noneJSON = try await repo.runbook("match", "--alertmanager", "none.json", "--index", "site/index.json", "--json")
+        #expect(noneJSON.status == 0 && noneJSON.stdout == "{\n  \"matches\": [],\n  \"notes\": []\n}\n", "\(noneJSON)")
     }
 
     @Test("a pathological pattern cannot hang match, and an invalid one is skipped; both are noted")
