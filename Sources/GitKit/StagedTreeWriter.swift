@@ -23,7 +23,7 @@ struct StagedTreeWriter {
                 let finished = open.removeLast()
                 let id = try repository.storeTreeInMemory(finished.content)
                 guard !open.isEmpty else { return id }
-                open[open.count - 1].append(mode: 0o040000, name: finished.name, id: id)
+                open[open.count - 1].append(mode: GIT_FILEMODE_TREE.rawValue, name: finished.name, id: id)
                 continue
             }
             let entry = entries[position]
@@ -36,7 +36,7 @@ struct StagedTreeWriter {
             let name = Array(rest[..<slash])
             let directory = current.prefix + name
             if let id = cachedTrees[directory] {
-                open[open.count - 1].append(mode: 0o040000, name: name, id: id)
+                open[open.count - 1].append(mode: GIT_FILEMODE_TREE.rawValue, name: name, id: id)
                 position = end(of: directory + [UInt8(ascii: "/")], from: position)
             } else {
                 open.append(Directory(name: name, prefix: directory + [UInt8(ascii: "/")]))

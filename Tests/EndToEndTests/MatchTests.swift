@@ -154,21 +154,11 @@ struct MatchTests {
         #expect(fromRepository.stdoutLines.last == "  etcd/no-leader  etcd has no leader  runbooks/etcd/no-leader/  (alert etcdNoLeader)",
                 "\(fromRepository)")
 
-        let python = ProcessInfo.processInfo.environment["RUNBOOK_TEST_PYTHON"] ?? "python3"
-        let port = Int.random(in: 20_000..<60_000)
-        let server = try BackgroundProcess(
-            python, ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", repo.path + "/site"],
-            in: repo.sandbox, environment: repo.environment)
-        defer { server.signal(SIGKILL) }
-        let url = "http://127.0.0.1:\(port)/index.json"
-        var overHTTP = try await repo.runbook("match", "etcdNoLeader", "--index", url)
-        // The server may still be starting: a refused connection is retried, not failed.
-        for _ in 0..<100 where overHTTP.stderr.contains("cannot fetch the index") {
-            try await Task.sleep(for: .milliseconds(100))
-            overHTTP = try await repo.runbook("match", "etcdNoLeader", "--index", url)
-        }
+        let server = try SiteServer(serving: repo.path + "/site", for: repo)
+        defer { server.stop() }
+        let overHTTP = try await server.whenServing { try await repo.runbook("match", "etcdNoLeader", "--index", server.url("index.json")) }
         #expect(overHTTP.stdoutLines.last
-                == "  etcd/no-leader  etcd has no leader  http://127.0.0.1:\(port)/runbooks/etcd/no-leader/  (alert etcdNoLeader)",
+                == "  etcd/no-leader  etcd has no leader  \(server.url("runbooks/etcd/no-leader/"))  (alert etcdNoLeader)",
                 "\(overHTTP)")
     }
 

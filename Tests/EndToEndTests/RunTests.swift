@@ -265,19 +265,10 @@ struct RunTests {
         let repo = try await repository(Self.runbook(steps: [("name=hello", "echo hello over http")]))
         let built = try await repo.runbook("build", "--out", repo.sandbox + "/site")
         #expect(built.status == 0, "\(built)")
-        let python = ProcessInfo.processInfo.environment["RUNBOOK_TEST_PYTHON"] ?? "python3"
-        let port = Int.random(in: 20_000..<60_000)
-        let server = try BackgroundProcess(
-            python, ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", repo.sandbox + "/site"],
-            in: repo.sandbox, environment: repo.environment)
-        defer { server.signal(SIGKILL) }
-        let url = "http://127.0.0.1:\(port)/index.json"
-        var result = try await run(repo, ["queue-stuck", "--index", url, "--var", "QUEUE=orders"], answers: ["r", "r"])
-        // The server may still be starting: a refused connection is retried, not failed.
-        for _ in 0..<100 where result.stderr.contains("cannot fetch the index") {
-            try await Task.sleep(for: .milliseconds(100))
-            result = try await run(repo, ["queue-stuck", "--index", url, "--var", "QUEUE=orders"], answers: ["r", "r"])
-        }
+        let server = try SiteServer(serving: repo.sandbox + "/site", for: repo)
+        defer { server.stop() }
+        let url = server.url("index.json")
+        let result = try await server.whenServing { try await run(repo, ["queue-stuck", "--index", url, "--var", "QUEUE=orders"], answers: ["r", "r"]) }
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("hello over http"), "\(result)")
 
@@ -285,7 +276,7 @@ struct RunTests {
         try await repo.commitAll("Change the step")
         let stale = try await run(repo, ["queue-stuck", "--index", url, "--var", "QUEUE=orders"], answers: ["r", "r"])
         #expect(stale.status == 2 && stale.stderr.contains("--allow-index-mismatch"), "\(stale)")
-        let missing = try await run(repo, ["queue-stuck", "--index", "http://127.0.0.1:\(port)/nothing.json"])
+        let missing = try await run(repo, ["queue-stuck", "--index", server.url("nothing.json")])
         #expect(missing.status == 2 && missing.stderr.contains("HTTP 404"), "\(missing)")
     }
 
