@@ -14,10 +14,12 @@ static inline int runbook_git_disable_hash_verification(void) {
 }
 
 /* libgit2 keeps every commit and small tree it reads in a cache of up to 256 MB.
-   runbook parses each tree once into its own cache, so libgit2's only holds
-   memory: on a 50,000-commit history, most of the build's. */
-static inline int runbook_git_set_object_cache_size(ssize_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+   runbook reads each commit once and parses each tree once into its own cache,
+   so libgit2's would only hold memory (on a 50,000-commit history, most of the
+   build's) and, once bounded, cost time: each eviction scans its hash table from
+   the start, past every slot emptied before. It is turned off. */
+static inline int runbook_git_disable_object_cache(void) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 }
 
 /* libgit2 maps pack files into memory in windows of 1 GB, up to 8 GB in all, and

@@ -15,19 +15,15 @@ enum LibGit2 {
             return .failure(GitError(code: code, function: "git_libgit2_init", context: "cannot initialise libgit2"))
         }
         // Read objects as git does, without re-hashing each one, and bound the memory
-        // libgit2 keeps: its object cache and its pack mappings (see shim.h).
+        // libgit2 keeps: no object cache, and bounded pack mappings (see shim.h).
         let options = min(
-            runbook_git_disable_hash_verification(), runbook_git_set_object_cache_size(objectCacheSize),
+            runbook_git_disable_hash_verification(), runbook_git_disable_object_cache(),
             runbook_git_limit_pack_mapping(packWindowSize, packMappingLimit))
         guard options >= 0 else {
             return .failure(GitError(code: options, function: "git_libgit2_opts", context: "cannot configure libgit2"))
         }
         return .success(())
     }()
-
-    /// libgit2's cache of parsed objects (256 MB by default). GitKit reads commits and
-    /// trees as raw data and parses them itself, so a small cache is enough.
-    private static let objectCacheSize = 16 << 20
 
     /// Pack files are mapped in windows of this size, at most this much at a time
     /// (libgit2's defaults, 1 GB and 8 GB, would map a whole pack). On a

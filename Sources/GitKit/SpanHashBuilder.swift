@@ -1,52 +1,77 @@
-/// Computes `SpanHashes`, reusing one counting table across blobs.
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Computes `SpanHashes`, reusing one buffer across blobs.
 ///
-/// git hashes into an open-addressing table and sorts it; since hashes are
-/// below 107,927, a flat array of counts plus the list of hashes touched
-/// gives the same sums with no probing.
+/// git adds each chunk's length into a hash table sized for the blob; here
+/// each chunk's (hash, length) is listed, and the list sorted and merged.
+/// Either way the work stays in cache: a table indexed by hash directly
+/// (107,927 slots) would miss the cache on nearly every chunk.
 struct SpanHashBuilder {
-    private var counts = [UInt32](repeating: 0, count: Int(SpanHashes.hashBase))
-    private var touched: [UInt32] = []
+    /// (hash << 32 | length) of each chunk of the blob being hashed.
+    private var chunks: [UInt64] = []
 
     /// git's `hash_chars`. Text (no NUL in the first 8000 bytes, git's
     /// `buffer_is_binary`) ignores the CR of each CRLF. A last chunk without
     /// a newline is not counted, exactly as git's loop leaves it.
     mutating func spanHashes(of content: UnsafeRawBufferPointer) -> SpanHashes {
-        let bytes = content.bindMemory(to: UInt8.self)
-        let isText = !bytes.prefix(8000).contains(0)
-        let count = bytes.count
-        // Every blob of a history goes through here: unchecked access matters.
-        counts.withUnsafeMutableBufferPointer { counts in
-            var accum1: UInt32 = 0, accum2: UInt32 = 0
-            var length: UInt32 = 0
-            var index = 0
-            while index < count {
-                let c = UInt32(bytes[index])
-                index += 1
-                if isText, c == 13, index < count, bytes[index] == 10 { continue }
-                let old1 = accum1
-                accum1 = (accum1 << 7) ^ (accum2 >> 25)
-                accum2 = (accum2 << 7) ^ (old1 >> 25)
-                accum1 &+= c
-                length += 1
-                if length < 64, c != 10 { continue }
-                let hash = (accum1 &+ accum2 &* 0x61) % SpanHashes.hashBase
-                if counts[Int(hash)] == 0 { touched.append(hash) }
-                counts[Int(hash)] &+= length
-                length = 0
-                accum1 = 0
-                accum2 = 0
-            }
+        guard let base = content.baseAddress, !content.isEmpty else { return SpanHashes(entries: [], size: 0) }
+        let count = content.count
+        let isText = memchr(base, 0, min(count, 8000)) == nil
+        // Every blob of a history goes through here: a blob with no CR at all
+        // (nearly all) takes the loop without the CRLF test.
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        if isText, memchr(base, 13, count) != nil {
+            listChunks(of: bytes, count: count, skippingCRLF: true)
+        } else {
+            listChunks(of: bytes, count: count, skippingCRLF: false)
         }
-        touched.sort()
+        chunks.sort()
         var entries: [UInt64] = []
-        entries.reserveCapacity(touched.count)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for hash in touched {
-                entries.append(UInt64(hash) << 32 | UInt64(counts[Int(hash)]))
-                counts[Int(hash)] = 0
+        entries.reserveCapacity(chunks.count)
+        for chunk in chunks {
+            // Same hash as the last entry: add the length (32-bit, as git's count).
+            if let last = entries.last, last >> 32 == chunk >> 32 {
+                let sum = UInt32(truncatingIfNeeded: last) &+ UInt32(truncatingIfNeeded: chunk)
+                entries[entries.count - 1] = last & 0xffff_ffff_0000_0000 | UInt64(sum)
+            } else {
+                entries.append(chunk)
             }
         }
-        touched.removeAll(keepingCapacity: true)
+        chunks.removeAll(keepingCapacity: true)
         return SpanHashes(entries: entries, size: count)
+    }
+
+    /// Lists each chunk's hash and length.
+    ///
+    /// git keeps two 32-bit accumulators and shifts each left by 7, taking
+    /// the other's top 7 bits; read as one 64-bit word (`accum1` high,
+    /// `accum2` low) that is a rotation by 7, and adding a byte to `accum1`
+    /// adds it to the high half (the carry out of bit 63 is dropped, as
+    /// `accum1`'s 32-bit sum drops it). One rotate and one add per byte.
+    @inline(__always)
+    private mutating func listChunks(of bytes: UnsafePointer<UInt8>, count: Int, skippingCRLF: Bool) {
+        var accumulator: UInt64 = 0
+        var length: UInt64 = 0
+        var index = 0
+        while index < count {
+            let c = bytes[index]
+            index += 1
+            if skippingCRLF, c == 13, index < count, bytes[index] == 10 { continue }
+            accumulator = (accumulator << 7 | accumulator >> 57) &+ UInt64(c) << 32
+            length += 1
+            if length < 64, c != 10 { continue }
+            let accum1 = UInt32(truncatingIfNeeded: accumulator >> 32)
+            let accum2 = UInt32(truncatingIfNeeded: accumulator)
+            let hash = (accum1 &+ accum2 &* 0x61) % SpanHashes.hashBase
+            chunks.append(UInt64(hash) << 32 | length)
+            length = 0
+            accumulator = 0
+        }
     }
 }

@@ -18,6 +18,7 @@ final class WalkChannel: @unchecked Sendable {
     private var walkReadCount = 0
     private var walkLearnt = false
     private let capacity = 4096
+    private static let batchSize = 64
     /// The reading side's current batch (touched by that thread only).
     private var batch: [WalkStep] = []
     private var batchIndex = 0
@@ -29,9 +30,18 @@ final class WalkChannel: @unchecked Sendable {
             do {
                 let repository = try Repository.discover(startingAt: gitDirectory)
                 var walk = try HistoryWalk(repository: repository, start: start, known: known)
+                // Handed over in batches: a lock and a wake-up per commit cost
+                // more than the reader gains from seeing each one early.
+                var pending: [WalkStep] = []
+                pending.reserveCapacity(Self.batchSize)
                 while let step = try walk.next() {
-                    guard channel.send(step) else { return }
+                    pending.append(step)
+                    if pending.count == Self.batchSize {
+                        guard channel.send(pending) else { return }
+                        pending.removeAll(keepingCapacity: true)
+                    }
                 }
+                guard channel.send(pending) else { return }
                 channel.finish(readCount: walk.readCount, learnt: walk.learnt, failure: nil)
             } catch {
                 channel.finish(readCount: 0, learnt: false, failure: error)
@@ -80,12 +90,12 @@ final class WalkChannel: @unchecked Sendable {
     }
 
     /// False when the reader cancelled: the walk should stop.
-    private func send(_ step: WalkStep) -> Bool {
+    private func send(_ steps: [WalkStep]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while ready.count >= capacity, !cancelled { condition.wait() }
         guard !cancelled else { return false }
-        ready.append(step)
+        ready.append(contentsOf: steps)
         condition.broadcast()
         return true
     }
