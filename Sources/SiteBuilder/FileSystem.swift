@@ -23,6 +23,19 @@ enum FileSystem {
         }
     }
 
+    /// A regular file's size, inode and change time, as text; nil for anything
+    /// else. A file written again (always under a new inode) gets a new stamp.
+    static func stamp(of path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        #if canImport(Darwin)
+        let changed = info.st_mtimespec
+        #else
+        let changed = info.st_mtim
+        #endif
+        return "\(info.st_size):\(info.st_ino):\(changed.tv_sec).\(changed.tv_nsec)"
+    }
+
     /// The names in a folder, without `.` and `..`.
     static func contents(of directory: String) throws -> [String] {
         guard let handle = opendir(directory) else { throw error("cannot list", directory) }
@@ -86,6 +99,24 @@ enum FileSystem {
         try rename(temporary, path)
     }
 
+    /// A regular file's bytes; nil when it is missing, a link, or unreadable.
+    static func bytes(ofFile path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let result = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if result < 0 && errno == EINTR { continue }
+            guard result >= 0 else { return nil }
+            if result == 0 { return bytes }
+            bytes.append(contentsOf: buffer[..<result])
+        }
+    }
+
     /// Whether a regular file holds exactly `bytes` (false when it is missing or anything else).
     static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -111,6 +142,22 @@ enum FileSystem {
 
     static func hardLink(_ source: String, _ destination: String) -> Bool {
         link(source, destination) == 0
+    }
+
+    /// Puts a hard link to `source` at `path`, over whatever file is there (a
+    /// link made beside it, then renamed over). False when linking fails (the
+    /// source is gone, or on another file system); `path` is then unchanged.
+    static func replaceWithLink(_ path: String, to source: String) throws -> Bool {
+        switch kind(of: path) {
+        case .missing: return hardLink(source, path)
+        case .directory, .symbolicLink, .other: try removeTree(path)
+        case .file: break
+        }
+        let temporary = path + ".runbook-new"
+        try removeTree(temporary)
+        guard hardLink(source, temporary) else { return false }
+        try rename(temporary, path)
+        return true
     }
 
     static func rename(_ source: String, _ destination: String) throws {

@@ -3,12 +3,19 @@ import Synchronization
 /// Writes files under a folder being built. A file whose bytes are already
 /// there (when the folder is a spare site being brought up to date) is left
 /// alone; a file whose bytes match the previous site is hard-linked from it.
+/// A keyed page whose key matches the folder's (or the previous site's)
+/// `PageManifest` is kept (or linked) without being rendered at all.
 /// A file is never written in place: new bytes go to a temporary name and are
 /// renamed over, because the spare and the live site share unchanged files'
 /// inodes through those hard links.
 final class FolderOutput: SiteOutput {
     private let root: String
     private let previous: String?
+    /// What the folder's own keyed pages were rendered from, and the previous site's.
+    private let rootPages: PageManifest
+    private let previousPages: PageManifest
+    /// The manifest of the folder as this build leaves it.
+    private let pages = Mutex(PageManifest())
     /// Folders known to exist, so each is created once however many threads write into it.
     private let folders = Mutex<Set<String>>([])
     /// Every path written this build: in an updated spare, everything else is stale.
@@ -18,10 +25,14 @@ final class FolderOutput: SiteOutput {
 
     /// - Parameters:
     ///   - root: the folder to write into: new and empty, or a spare site to update.
-    ///   - previous: the live site, whose unchanged files are hard-linked into a new folder.
-    init(root: String, previous: String?) {
+    ///   - rootPages: what the pages in `root` were rendered from.
+    ///   - previous: the live site, whose unchanged files are hard-linked into `root`.
+    ///   - previousPages: what the pages in `previous` were rendered from.
+    init(root: String, rootPages: PageManifest, previous: String?, previousPages: PageManifest) {
         self.root = root
+        self.rootPages = rootPages
         self.previous = previous
+        self.previousPages = previousPages
     }
 
     var summary: SiteWriteSummary {
@@ -36,9 +47,9 @@ final class FolderOutput: SiteOutput {
             reused.wrappingAdd(1, ordering: .relaxed)
             return
         }
-        if let previous, FileSystem.kind(of: target) == .missing {
+        if let previous {
             let old = previous + "/" + path
-            if FileSystem.fileHolds(old, bytes), FileSystem.hardLink(old, target) {
+            if FileSystem.fileHolds(old, bytes), try FileSystem.replaceWithLink(target, to: old) {
                 reused.wrappingAdd(1, ordering: .relaxed)
                 return
             }
@@ -46,6 +57,41 @@ final class FolderOutput: SiteOutput {
         try FileSystem.replaceFile(target, bytes)
         written.wrappingAdd(1, ordering: .relaxed)
     }
+
+    func write(_ bytes: [UInt8], to path: String, key: PageKey) throws {
+        try write(bytes, to: path)
+        if let stamp = FileSystem.stamp(of: root + "/" + path) {
+            pages.withLock { $0[path] = PageManifest.Record(key: key, stamp: stamp) }
+        }
+    }
+
+    func keep(_ path: String, key: PageKey) throws -> Bool {
+        let target = root + "/" + path
+        if let record = rootPages[path], record.key == key, FileSystem.stamp(of: target) == record.stamp {
+            try makeParents(of: path)
+            kept(path, record)
+            return true
+        }
+        // The live site has it (a spare is two builds behind): link it from there.
+        if let previous, let record = previousPages[path], record.key == key {
+            let old = previous + "/" + path
+            try makeParents(of: path)
+            if FileSystem.stamp(of: old) == record.stamp, try FileSystem.replaceWithLink(target, to: old) {
+                kept(path, record)
+                return true
+            }
+        }
+        return false
+    }
+
+    private func kept(_ path: String, _ record: PageManifest.Record) {
+        produced.withLock { _ = $0.insert(path) }
+        pages.withLock { $0[path] = record }
+        reused.wrappingAdd(1, ordering: .relaxed)
+    }
+
+    /// What the keyed pages of the folder, as this build leaves it, were rendered from.
+    var manifest: PageManifest { pages.withLock { $0 } }
 
     /// Deletes whatever this build did not write (pages of runbooks that are gone,
     /// in a spare site), except the names in `keep`.

@@ -22,7 +22,7 @@ public struct Site: Sendable {
     /// The site's `index.json` alone, exactly as `render` writes it: for the
     /// executor and `match` when they build the index in memory.
     public func indexJSON() -> [UInt8] {
-        rendering.render(.indexJSON).bytes
+        rendering.bytes(of: .indexJSON)
     }
 
     /// Renders every file and hands it to `output`, on all processor cores.
@@ -43,8 +43,13 @@ public struct Site: Sendable {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < total, failure.withLock({ $0 == nil }) else { return }
                 do {
-                    let file = rendering.render(files[index])
-                    try output.write(file.bytes, to: file.path)
+                    let file = files[index]
+                    let path = rendering.path(of: file)
+                    if let key = rendering.key(of: file) {
+                        if try !output.keep(path, key: key) { try output.write(rendering.bytes(of: file), to: path, key: key) }
+                    } else {
+                        try output.write(rendering.bytes(of: file), to: path)
+                    }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                     return

@@ -40,6 +40,14 @@ public struct SiteDirectoryWriter: Sendable {
         try FileSystem.makeDirectories(parent)
         let pid = ProcessInfo.processInfo.processIdentifier
         let spare = "\(parent)/.\(name).spare"
+        // What the pages of the live site and of the spare were rendered from.
+        let livePagesFile = "\(parent)/.\(name).pages"
+        let sparePagesFile = "\(parent)/.\(name).spare.pages"
+        let livePages = PageManifest.load(from: livePagesFile)
+        let sparePages = PageManifest.load(from: sparePagesFile)
+        // Gone until this build is over: a spare left half-updated by a failed
+        // build has no record to vouch for it.
+        try FileSystem.removeTree(sparePagesFile)
         let retired = "\(parent)/.\(name).old-\(pid)"
         // Only a crashed build with this same process id leaves this behind.
         try FileSystem.removeTree(retired)
@@ -55,10 +63,17 @@ public struct SiteDirectoryWriter: Sendable {
             try FileSystem.removeTree(folder)
             try FileSystem.makeDirectory(folder)
         }
-        let output = FolderOutput(root: folder, previous: reuseUnchanged && previous && !updating ? target : nil)
+        let summary: SiteWriteSummary
+        let manifest: PageManifest
         do {
+            let linking = reuseUnchanged && previous
+            let output = FolderOutput(
+                root: folder, rootPages: updating ? sparePages : PageManifest(),
+                previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest())
             try build(output)
             if updating { try output.removeUnproduced(keeping: [Self.markerName]) }
+            summary = output.summary
+            manifest = output.manifest
             try FileSystem.replaceFile(folder + "/" + Self.markerName, Array(Self.markerText.utf8))
             // Checked again: the folder may have changed while the site was rendered.
             _ = try previousSite(at: target)
@@ -68,11 +83,18 @@ public struct SiteDirectoryWriter: Sendable {
             if !updating { try? FileSystem.removeTree(folder) }
             throw error
         }
-        // The site just replaced becomes the spare for the next build.
+        // The site just replaced becomes the spare for the next build. Records
+        // only save time: one that cannot be written costs a full render later.
+        try? FileSystem.removeTree(livePagesFile)
         if FileSystem.kind(of: retired) != .missing {
-            if reuseUnchanged { try? FileSystem.rename(retired, spare) } else { try? FileSystem.removeTree(retired) }
+            if reuseUnchanged {
+                if (try? FileSystem.rename(retired, spare)) != nil { try? FileSystem.replaceFile(sparePagesFile, livePages.encoded) }
+            } else {
+                try? FileSystem.removeTree(retired)
+            }
         }
-        return output.summary
+        if reuseUnchanged { try? FileSystem.replaceFile(livePagesFile, manifest.encoded) }
+        return summary
     }
 
     /// Whether `target` holds a previous site; throws when it is something that must not be replaced.

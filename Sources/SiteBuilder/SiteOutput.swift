@@ -5,4 +5,23 @@ public protocol SiteOutput: Sendable {
     /// Stores one file. Called from several threads at once, once per path;
     /// `path` is relative to the site root, `/`-separated, and already safe.
     func write(_ bytes: [UInt8], to path: String) throws
+
+    /// Stores a page rendered from inputs whose digest is `key`.
+    func write(_ bytes: [UInt8], to path: String, key: PageKey) throws
+
+    /// Whether the page at `path` is already there as rendered from inputs
+    /// whose digest is `key`; the output then keeps it as if written, and the
+    /// page is not rendered. Called at most once per path, before any write.
+    func keep(_ path: String, key: PageKey) throws -> Bool
+}
+
+extension SiteOutput {
+    public func write(_ bytes: [UInt8], to path: String, key: PageKey) throws {
+        try write(bytes, to: path)
+    }
+
+    /// By default nothing is kept: every page is rendered and written.
+    public func keep(_ path: String, key: PageKey) throws -> Bool {
+        false
+    }
 }

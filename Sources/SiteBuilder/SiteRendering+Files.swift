@@ -13,27 +13,53 @@ extension SiteRendering {
         return files
     }
 
-    /// A file's path in the site and its bytes.
-    func render(_ file: SiteFile) -> (path: String, bytes: [UInt8]) {
+    /// A file's path in the site.
+    func path(of file: SiteFile) -> String {
         switch file {
-        case .index: return ("index.html", indexPage())
-        case .runbook(let index): return (summaries[index].pageFolder + "/index.html", runbookPage(index))
-        case .history(let index): return (summaries[index].historyFolder + "/index.html", historyPage(index))
-        case .tags: return ("tags/index.html", tagsPage())
-        case .tag(let tag): return ((layout.tagFolders[tag] ?? "tags/_") + "/index.html", tagPage(tag))
-        case .alerts: return ("alerts/index.html", alertsPage())
-        case .alert(let alert): return ((layout.alertFolders[alert] ?? "alerts/_") + "/index.html", alertPage(alert))
-        case .changes: return ("changes/index.html", changesPage())
-        case .notFound: return ("404.html", notFoundPage())
-        case .feed: return ("feed.atom", atomFeed())
-        case .sitemap: return ("sitemap.xml", sitemap())
-        case .searchData: return ("search-data.js", searchData())
-        case .indexJSON:
-            return ("index.json", IndexJSON.encode(catalog, baseURL: catalog.config.site.baseURL) { entry in
-                layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
-            })
-        case .indexSchema: return ("index.schema.json", Array(IndexSchema.text.utf8))
-        case .asset(let path): return ("assets/" + path, template.assets[path] ?? [])
+        case .index: return "index.html"
+        case .runbook(let index): return summaries[index].pageFolder + "/index.html"
+        case .history(let index): return summaries[index].historyFolder + "/index.html"
+        case .tags: return "tags/index.html"
+        case .tag(let tag): return (layout.tagFolders[tag] ?? "tags/_") + "/index.html"
+        case .alerts: return "alerts/index.html"
+        case .alert(let alert): return (layout.alertFolders[alert] ?? "alerts/_") + "/index.html"
+        case .changes: return "changes/index.html"
+        case .notFound: return "404.html"
+        case .feed: return "feed.atom"
+        case .sitemap: return "sitemap.xml"
+        case .searchData: return "search-data.js"
+        case .indexJSON: return "index.json"
+        case .indexSchema: return "index.schema.json"
+        case .asset(let path): return "assets/" + path
         }
+    }
+
+    /// A file's bytes.
+    func bytes(of file: SiteFile) -> [UInt8] {
+        switch file {
+        case .index: return indexPage()
+        case .runbook(let index): return runbookPage(index)
+        case .history(let index): return historyPage(index)
+        case .tags: return tagsPage()
+        case .tag(let tag): return tagPage(tag)
+        case .alerts: return alertsPage()
+        case .alert(let alert): return alertPage(alert)
+        case .changes: return changesPage()
+        case .notFound: return notFoundPage()
+        case .feed: return atomFeed()
+        case .sitemap: return sitemap()
+        case .searchData: return searchData()
+        case .indexJSON:
+            return IndexJSON.encode(catalog, baseURL: catalog.config.site.baseURL) { entry in
+                layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
+            }
+        case .indexSchema: return Array(IndexSchema.text.utf8)
+        case .asset(let path): return template.assets[path] ?? []
+        }
+    }
+
+    /// The digest of what the file is rendered from, for the pages that have one.
+    func key(of file: SiteFile) -> PageKey? {
+        pageKeys.key(for: file, tagMembers: tagMembers, alertMembers: alertMembers)
     }
 }

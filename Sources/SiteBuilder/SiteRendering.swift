@@ -19,6 +19,7 @@ struct SiteRendering: Sendable {
     let alertMembers: [String: [Int]]
     /// Every change of every runbook, newest first.
     let changes: [CatalogChange]
+    let pageKeys: PageKeys
 
     init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle) {
         self.catalog = catalog
@@ -38,6 +39,7 @@ struct SiteRendering: Sendable {
         self.tagMembers = tagMembers
         self.alertMembers = alertMembers
         changes = CatalogChange.all(in: catalog)
+        pageKeys = PageKeys(catalog: catalog, template: template, layout: layout)
     }
 
     /// Renders a page template for the page in `folder`, with the chrome added to `context`.

@@ -15,6 +15,8 @@ public struct SiteTemplate: Sendable {
     private let templates: [String: Template]
     /// Asset files by path inside `assets/`.
     let assets: [String: [UInt8]]
+    /// A digest of every template and asset file, for `PageKeys`; nil when it could not be made.
+    let fingerprint: PageKey?
 
     /// The built-in template with `overrides` (path inside `site-template/` → bytes) laid over it.
     ///
@@ -28,7 +30,10 @@ public struct SiteTemplate: Sendable {
         var templateFiles: [String: String] = [:]
         var assets: [String: [UInt8]] = [:]
         var assetKeys: [String: String] = [:]
+        var fingerprint = PageKey.Builder("template")
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            fingerprint.add(path)
+            fingerprint.add(bytes)
             if path.hasPrefix("assets/") {
                 let inside = String(path.dropFirst("assets/".count))
                 try Self.checkAssetPath(inside, file: path)
@@ -48,6 +53,7 @@ public struct SiteTemplate: Sendable {
         try Self.checkReferences(templates, files: templateFiles)
         self.templates = templates
         self.assets = assets
+        self.fingerprint = fingerprint.key
     }
 
     /// Renders the template `name`. Names are looked up in `context` and, when

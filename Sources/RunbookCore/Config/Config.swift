@@ -25,6 +25,10 @@ public struct Config: Sendable {
     public var noise = NoiseSettings()
     /// Where the config came from, for messages; nil when the defaults are used.
     public var source: String?
+    /// The text it was parsed from; nil for the defaults. Everything above
+    /// follows from it, so a build compares it to tell whether pages rendered
+    /// before used the same settings.
+    public var text: String?
 
     public init() {}
 

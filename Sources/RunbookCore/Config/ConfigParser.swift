@@ -16,6 +16,7 @@ public struct ConfigParser {
         }
         var config = Config()
         config.source = path
+        config.text = text
         if case .null = document.kind { return config }
         for entry in try mapping(document, key: "") {
             let value = entry.value
