@@ -119,10 +119,11 @@ final class FolderOutput: SiteOutput {
             folder += folder.isEmpty ? String(part) : "/" + part
             if folders.withLock({ $0.contains(folder) }) { continue }
             let absolute = root + "/" + folder
-            // A spare site may hold a file where this build wants a folder.
-            if FileSystem.kind(of: absolute) != .directory && FileSystem.kind(of: absolute) != .missing {
-                try FileSystem.removeTree(absolute)
-            }
+            // A spare site may hold a file where this build wants a folder. One
+            // look only: another thread may create the folder at any moment,
+            // and a second look could see it and delete it.
+            let kind = FileSystem.kind(of: absolute)
+            if kind != .directory && kind != .missing { try FileSystem.removeTree(absolute) }
             try FileSystem.makeDirectory(absolute)
             _ = folders.withLock { $0.insert(folder) }
         }
