@@ -140,6 +140,12 @@ enum FileSystem {
         return existing == bytes
     }
 
+    /// Removes a regular file; anything else at `path` (a folder of the
+    /// user's that happens to have the name) is left alone.
+    static func removeFileOnly(_ path: String) {
+        if kind(of: path) == .file { unlink(path) }
+    }
+
     static func hardLink(_ source: String, _ destination: String) -> Bool {
         link(source, destination) == 0
     }

@@ -47,7 +47,7 @@ public struct SiteDirectoryWriter: Sendable {
         let sparePages = PageManifest.load(from: sparePagesFile)
         // Gone until this build is over: a spare left half-updated by a failed
         // build has no record to vouch for it.
-        try FileSystem.removeTree(sparePagesFile)
+        FileSystem.removeFileOnly(sparePagesFile)
         let retired = "\(parent)/.\(name).old-\(pid)"
         // Only a crashed build with this same process id leaves this behind.
         try FileSystem.removeTree(retired)
@@ -85,16 +85,23 @@ public struct SiteDirectoryWriter: Sendable {
         }
         // The site just replaced becomes the spare for the next build. Records
         // only save time: one that cannot be written costs a full render later.
-        try? FileSystem.removeTree(livePagesFile)
+        FileSystem.removeFileOnly(livePagesFile)
         if FileSystem.kind(of: retired) != .missing {
             if reuseUnchanged {
-                if (try? FileSystem.rename(retired, spare)) != nil { try? FileSystem.replaceFile(sparePagesFile, livePages.encoded) }
+                if (try? FileSystem.rename(retired, spare)) != nil { Self.record(livePages, in: sparePagesFile) }
             } else {
                 try? FileSystem.removeTree(retired)
             }
         }
-        if reuseUnchanged { try? FileSystem.replaceFile(livePagesFile, manifest.encoded) }
+        if reuseUnchanged { Self.record(manifest, in: livePagesFile) }
         return summary
+    }
+
+    /// Writes page records where nothing but a file (or nothing) is in the way.
+    private static func record(_ manifest: PageManifest, in path: String) {
+        let kind = FileSystem.kind(of: path)
+        guard kind == .file || kind == .missing else { return }
+        try? FileSystem.replaceFile(path, manifest.encoded)
     }
 
     /// Whether `target` holds a previous site; throws when it is something that must not be replaced.
