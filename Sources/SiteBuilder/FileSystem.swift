@@ -88,15 +88,26 @@ enum FileSystem {
     /// Puts `bytes` at `path` under a new inode: written beside it, then renamed
     /// over whatever is there (a folder in the way is removed first).
     static func replaceFile(_ path: String, _ bytes: [UInt8]) throws {
+        _ = try replace(path) { destination in
+            try createFile(destination, bytes)
+            return true
+        }
+    }
+
+    /// Has `make` put a new file at `path`: straight there when nothing is
+    /// there, else beside it and renamed over (anything but a file in the way
+    /// is removed first). `make` returns false when it made nothing.
+    private static func replace(_ path: String, by make: (String) throws -> Bool) throws -> Bool {
         switch kind(of: path) {
-        case .missing: return try createFile(path, bytes)
+        case .missing: return try make(path)
         case .directory, .symbolicLink, .other: try removeTree(path)
         case .file: break
         }
         let temporary = path + ".runbook-new"
         try removeTree(temporary)
-        try createFile(temporary, bytes)
+        guard try make(temporary) else { return false }
         try rename(temporary, path)
+        return true
     }
 
     /// A regular file's bytes; nil when it is missing, a link, or unreadable.
@@ -152,18 +163,9 @@ enum FileSystem {
 
     /// Puts a hard link to `source` at `path`, over whatever file is there (a
     /// link made beside it, then renamed over). False when linking fails (the
-    /// source is gone, or on another file system); `path` is then unchanged.
+    /// source is gone, or on another file system); a file at `path` is then unchanged.
     static func replaceWithLink(_ path: String, to source: String) throws -> Bool {
-        switch kind(of: path) {
-        case .missing: return hardLink(source, path)
-        case .directory, .symbolicLink, .other: try removeTree(path)
-        case .file: break
-        }
-        let temporary = path + ".runbook-new"
-        try removeTree(temporary)
-        guard hardLink(source, temporary) else { return false }
-        try rename(temporary, path)
-        return true
+        try replace(path) { hardLink(source, $0) }
     }
 
     static func rename(_ source: String, _ destination: String) throws {
