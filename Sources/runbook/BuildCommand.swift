@@ -50,9 +50,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = ContinuousClock.now
         #if canImport(Glibc)
-        // Only here: for the small, short runs of the other commands (a pre-commit
-        // lint), mapping every large block afresh costs more than it saves.
-        MemoryAllocator.useFixedMappingThreshold()
+        // Only here: the other commands' runs (a pre-commit lint) are too short to gain.
+        MemoryAllocator.returnFreedPagesSooner()
         #endif
         let progress = ProgressLine()
         let options = BuildOptions(
