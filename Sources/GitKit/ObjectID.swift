@@ -54,14 +54,19 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     }
 
     /// 40 lowercase hexadecimal characters.
+    /// Written straight from the three words: a build spells hundreds of
+    /// thousands of ids (pages, index.json, page records).
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: Self.rawLength * 2) { out in
-            for (index, byte) in rawBytes.enumerated() {
-                out[2 * index] = digits[Int(byte >> 4)]
-                out[2 * index + 1] = digits[Int(byte & 0x0f)]
+        String(unsafeUninitializedCapacity: Self.rawLength * 2) { out in
+            var position = 0
+            for (word, bits) in [(high, 64), (middle, 64), (UInt64(low), 32)] {
+                for shift in stride(from: bits - 4, through: 0, by: -4) {
+                    let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0x0f
+                    out[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                    position += 1
+                }
             }
-            return Self.rawLength * 2
+            return position
         }
     }
 

@@ -45,12 +45,18 @@ struct PageManifest: Sendable {
         set { records[path] = newValue }
     }
 
-    /// The file's text, records in path order so equal manifests are equal bytes.
+    /// The file's text, records in path order (by bytes) so equal manifests are equal bytes.
     var encoded: [UInt8] {
-        var text = Self.header + "\n"
-        for (path, record) in records.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-            text += "\(record.key.digest.hex) \(record.stamp) \(path)\n"
+        var bytes = Array((Self.header + "\n").utf8)
+        bytes.reserveCapacity(records.count * 120)
+        for (path, record) in records.sorted(by: { $0.key.precedesInByteOrder($1.key) }) where !path.contains("\n") {
+            bytes += record.key.digest.hex.utf8
+            bytes.append(UInt8(ascii: " "))
+            bytes += record.stamp.utf8
+            bytes.append(UInt8(ascii: " "))
+            bytes += path.utf8
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return Array(text.utf8)
+        return bytes
     }
 }

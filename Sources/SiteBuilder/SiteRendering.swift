@@ -17,7 +17,7 @@ struct SiteRendering: Sendable {
     /// Catalog indices of the runbooks carrying each tag, and answering each alert.
     let tagMembers: [String: [Int]]
     let alertMembers: [String: [Int]]
-    /// Every change of every runbook, newest first.
+    /// The newest changes of all runbooks, as many as the recent-changes page and the feed show.
     let changes: [CatalogChange]
     let pageKeys: PageKeys
 
@@ -38,7 +38,7 @@ struct SiteRendering: Sendable {
         }
         self.tagMembers = tagMembers
         self.alertMembers = alertMembers
-        changes = CatalogChange.all(in: catalog)
+        changes = CatalogChange.newest(max(Self.recentChangeCount, Self.feedEntryCount), in: catalog)
         pageKeys = PageKeys(catalog: catalog, template: template, layout: layout)
     }
 
