@@ -49,7 +49,9 @@ struct PageManifest: Sendable {
     var encoded: [UInt8] {
         var bytes = Array((Self.header + "\n").utf8)
         bytes.reserveCapacity(records.count * 120)
-        for (path, record) in records.sorted(by: { $0.key.precedesInByteOrder($1.key) }) where !path.contains("\n") {
+        // A path with a newline cannot be one line of the file: its page is rendered every time.
+        let sorted = records.sorted { $0.key.precedesInByteOrder($1.key) }
+        for (path, record) in sorted where !path.utf8.contains(UInt8(ascii: "\n")) {
             bytes += record.key.digest.hex.utf8
             bytes.append(UInt8(ascii: " "))
             bytes += record.stamp.utf8
