@@ -59,13 +59,16 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public var hex: String {
         String(unsafeUninitializedCapacity: Self.rawLength * 2) { out in
             var position = 0
-            for (word, bits) in [(high, 64), (middle, 64), (UInt64(low), 32)] {
+            func spell(_ word: UInt64, bits: Int) {
                 for shift in stride(from: bits - 4, through: 0, by: -4) {
                     let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0x0f
                     out[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
                     position += 1
                 }
             }
+            spell(high, bits: 64)
+            spell(middle, bits: 64)
+            spell(UInt64(low), bits: 32)
             return position
         }
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Parses and checks runbooks with every enabled rule, using all cores.
@@ -48,8 +49,9 @@ public struct Linter: Sendable {
         let results = Mutex([CheckedFile<Kept>?](repeating: nil, count: count))
         let group = DispatchGroup()
         // Files go to the other threads in batches: one task and one lock per
-        // file cost more in hand-offs and contention than a small runbook takes to check.
-        let batchSize = 32
+        // file cost more in hand-offs and contention than a small runbook takes to
+        // check. A few files (a pre-commit lint) still go one by one, to every core.
+        let batchSize = max(1, min(32, count / (4 * ProcessInfo.processInfo.activeProcessorCount)))
         do {
             for start in stride(from: 0, to: count, by: batchSize) {
                 let files = try (start..<min(start + batchSize, count)).map(read)
