@@ -25,9 +25,12 @@ enum FileSystem {
 
     /// A regular file's size, inode and change time, as text; nil for anything
     /// else. A file written again (always under a new inode) gets a new stamp.
-    static func stamp(of path: String) -> String? {
+    /// - Parameter followingLinks: stamp the file a symbolic link leads to
+    ///   (`/proc/self/exe`) rather than refuse the link.
+    static func stamp(of path: String, followingLinks: Bool = false) -> String? {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let found = followingLinks ? stat(path, &info) : lstat(path, &info)
+        guard found == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         #if canImport(Darwin)
         let changed = info.st_mtimespec
         #else

@@ -127,14 +127,7 @@ struct PageKeys: Sendable {
     /// The running executable's size, change time and inode: a rebuilt
     /// `runbook` renders afresh even when its version string is the same.
     /// Nil (no keys at all) when it cannot be read.
-    private static let executableIdentity: String? = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let changed = info.st_mtimespec
-        #else
-        let changed = info.st_mtim
-        #endif
-        return "\(info.st_size) \(info.st_ino) \(changed.tv_sec).\(changed.tv_nsec)"
-    }()
+    private static let executableIdentity: String? =
+        FileSystem.stamp(of: "/proc/self/exe", followingLinks: true)
+        ?? FileSystem.stamp(of: CommandLine.arguments[0], followingLinks: true)
 }
