@@ -2,6 +2,7 @@
 #include <git2/sys/repository.h>
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/mempack.h>
+#include <zlib.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one fixed-argument
    wrapper per option the tool sets. */
@@ -28,4 +29,10 @@ static inline int runbook_git_disable_object_cache(void) {
 static inline int runbook_git_limit_pack_mapping(size_t window, size_t limit) {
     int result = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window);
     return result < 0 ? result : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
+}
+
+/* The history walk reads pack files itself (see PackReader) and inflates with
+   zlib, which libgit2 already links; inflateInit is a macro Swift cannot call. */
+static inline int runbook_inflate_init(z_stream *stream) {
+    return inflateInit(stream);
 }

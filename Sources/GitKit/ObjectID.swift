@@ -53,6 +53,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
             + (0..<4).reversed().map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
     }
 
+    /// The first raw byte, which picks a pack index's fan-out slot.
+    var firstByte: UInt8 { UInt8(truncatingIfNeeded: high >> 56) }
+
     /// 40 lowercase hexadecimal characters.
     /// Written straight from the three words: a build spells hundreds of
     /// thousands of ids (pages, index.json, page records).

@@ -11,16 +11,17 @@ extension Repository {
     func withObjectData<Result>(
         _ id: ObjectID, expecting expected: git_object_t, _ body: (UnsafeRawBufferPointer) throws -> Result
     ) throws -> Result {
+        let packed = try packReader.withObject(id) { type, bytes in
+            guard type == expected.rawValue else { throw Self.wrongType(id, git_object_t(rawValue: type), expected) }
+            return try body(bytes)
+        }
+        if let packed { return packed }
         var oid = id.oid
         var object: OpaquePointer?
         try GitError.check(git_odb_read(&object, objectDatabase, &oid), "git_odb_read", "cannot read object \(id)")
         defer { git_odb_object_free(object) }
         let type = git_odb_object_type(object)
-        guard type == expected else {
-            throw GitError(
-                code: GIT_EINVALID.rawValue, function: "git_odb_read",
-                message: "object \(id) is a \(Self.typeName(type)), not a \(Self.typeName(expected))")
-        }
+        guard type == expected else { throw Self.wrongType(id, type, expected) }
         let size = git_odb_object_size(object)
         guard size > 0, let data = git_odb_object_data(object) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         return try body(UnsafeRawBufferPointer(start: data, count: size))
@@ -28,6 +29,7 @@ extension Repository {
 
     /// The object's size and whether it is a blob, from its header alone.
     func objectHeader(_ id: ObjectID) throws -> (size: Int, isBlob: Bool) {
+        if let header = packReader.header(of: id) { return (header.size, header.type == GIT_OBJECT_BLOB.rawValue) }
         var oid = id.oid
         var size = 0
         var type = GIT_OBJECT_INVALID
@@ -40,6 +42,12 @@ extension Repository {
     public func containsObject(_ id: ObjectID) -> Bool {
         var oid = id.oid
         return git_odb_exists(objectDatabase, &oid) == 1
+    }
+
+    private static func wrongType(_ id: ObjectID, _ type: git_object_t, _ expected: git_object_t) -> GitError {
+        GitError(
+            code: GIT_EINVALID.rawValue, function: "git_odb_read",
+            message: "object \(id) is a \(typeName(type)), not a \(typeName(expected))")
     }
 
     static func typeName(_ type: git_object_t) -> String {

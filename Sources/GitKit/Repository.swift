@@ -34,6 +34,9 @@ public final class Repository {
     public let workingDirectory: String?
     /// Whether history is cut off (a `--depth` clone): lineage is then incomplete.
     public let isShallow: Bool
+    /// Reads objects from pack files without libgit2 where it can (see `PackReader`);
+    /// made on first use, as only the history walk reads enough to need it.
+    private(set) lazy var packReader = PackReader(objectDirectory: commonDirectory + "/objects")
 
     private init(
         handle: OpaquePointer, objectDatabase: OpaquePointer, memoryStore: UnsafeMutablePointer<git_odb_backend>,

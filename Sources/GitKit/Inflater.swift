@@ -1,0 +1,62 @@
+internal import CGit2
+
+/// One zlib inflate stream, reset for each object instead of set up anew:
+/// libgit2 allocates and frees zlib's state and window per object, a fair
+/// share of reading hundreds of thousands of small ones.
+final class Inflater {
+    /// zlib keeps a pointer back to the stream, so it must not move.
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private let ready: Bool
+
+    init() {
+        stream.initialize(to: z_stream())
+        ready = runbook_inflate_init(stream) == Z_OK
+    }
+
+    deinit {
+        if ready { inflateEnd(stream) }
+        stream.deallocate()
+    }
+
+    /// The `size` bytes the zlib stream at the start of `input` inflates to;
+    /// nil unless the stream is whole and holds exactly that many. The input
+    /// may run on past the stream's end (a pack's next object).
+    func inflate(_ input: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
+        guard ready, let start = input.baseAddress, size < Int(UInt32.max) else { return nil }
+        var complete = false
+        let output = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            guard inflateReset(stream) == Z_OK else { return }
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: start.assumingMemoryBound(to: UInt8.self))
+            stream.pointee.avail_in = UInt32(min(input.count, Int(UInt32.max)))
+            // One spare byte: a stream longer than declared fills it instead of stopping short.
+            stream.pointee.next_out = buffer.baseAddress
+            stream.pointee.avail_out = UInt32(size + 1)
+            let status = CGit2.inflate(stream, Z_FINISH)
+            count = Int(stream.pointee.total_out)
+            complete = status == Z_STREAM_END && count == size
+        }
+        return complete ? output : nil
+    }
+
+    /// At most the first `limit` bytes the stream inflates to, for headers.
+    func inflatePrefix(_ input: UnsafeRawBufferPointer, limit: Int) -> [UInt8]? {
+        guard ready, let start = input.baseAddress else { return nil }
+        var failed = false
+        let output = [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
+            count = 0
+            guard inflateReset(stream) == Z_OK else { failed = true; return }
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: start.assumingMemoryBound(to: UInt8.self))
+            stream.pointee.avail_in = UInt32(min(input.count, Int(UInt32.max)))
+            stream.pointee.next_out = buffer.baseAddress
+            stream.pointee.avail_out = UInt32(limit)
+            let status = CGit2.inflate(stream, Z_SYNC_FLUSH)
+            failed = status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR
+            count = Int(stream.pointee.total_out)
+        }
+        return failed ? nil : output
+    }
+
+    /// How many input bytes the last call read, to know what it touched.
+    var consumed: Int { Int(stream.pointee.total_in) }
+}

@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Reads objects straight from a repository's pack files, for the history
+/// walk, which reads every commit, changed tree and compared blob of a long
+/// history.
+///
+/// Through libgit2 that costs more than it must: its delta-base cache keeps
+/// the bases it passes through but not the objects it returns (see
+/// `PackObjectCache`), it sets up zlib anew for every object, and every read
+/// takes locks shared by all threads (its pack and mapping state are global),
+/// so the walk's two threads wait on each other. Here each `Repository`, used
+/// by one thread, has its own reader, cache and mappings.
+///
+/// Anything it cannot answer (a loose object, one in a pack it does not list,
+/// an unusual or damaged pack) it returns nil for, and the caller asks
+/// libgit2, which stays the authority on errors.
+final class PackReader {
+    private let packs: [PackFile]
+    private var cache = PackObjectCache(budget: 16 << 20)
+    private let inflater = Inflater()
+
+    /// Objects this large are left to libgit2: the walk reads small text files.
+    private static let largestObject = 64 << 20
+    /// Deepest delta chain followed (git writes at most 4095; its default is 50).
+    private static let longestChain = 10_000
+    /// How much of each pack may stay mapped in memory at a time.
+    private static let residentLimitPerPack = 32 << 20
+
+    /// The packs of `objectDirectory` and of the alternates it names.
+    init(objectDirectory: String) {
+        var directories: [String] = []
+        Self.collect(objectDirectory, into: &directories, depth: 0)
+        packs = directories.flatMap(Self.packs(in:))
+    }
+
+    /// The object's type (libgit2's numbering) and bytes, lent to `body`.
+    func withObject<Result>(_ id: ObjectID, _ body: (Int32, UnsafeRawBufferPointer) throws -> Result) rethrows -> Result? {
+        guard let (pack, offset) = location(of: id), let object = resolve(offset, in: pack) else { return nil }
+        return try object.bytes.withUnsafeBytes { try body(object.type, $0) }
+    }
+
+    /// The object's type and size, inflating at most a delta's header.
+    func header(of id: ObjectID) -> (type: Int32, size: Int)? {
+        guard let (pack, offset) = location(of: id) else { return nil }
+        if let cached = cache.object(at: Self.key(pack, offset)) { return (cached.type, cached.bytes.count) }
+        guard let entry = packs[pack].entry(at: offset) else { return nil }
+        switch entry.content {
+        case .object(let type):
+            return (type, entry.size)
+        case .delta, .deltaAgainst:
+            // The type is the chain's base's; the size is in the delta's own header.
+            guard let type = baseType(of: entry, in: pack),
+                  let prefix = inflater.inflatePrefix(packs[pack].compressedData(of: entry), limit: 20),
+                  let size = prefix.withUnsafeBytes(PackDelta.resultSize)
+            else { return nil }
+            return (type, size)
+        }
+    }
+
+    private func location(of id: ObjectID) -> (pack: Int, offset: Int)? {
+        for (number, pack) in packs.enumerated() {
+            if let offset = pack.index.offset(of: id) { return (number, offset) }
+        }
+        return nil
+    }
+
+    /// Follows the delta chain down to a whole object or a cached one, then
+    /// applies the deltas back up, caching each result.
+    private func resolve(_ offset: Int, in pack: Int) -> PackObjectCache.Object? {
+        var chain: [(offset: Int, entry: PackFile.Entry)] = []
+        var current = offset
+        var base: PackObjectCache.Object?
+        while base == nil {
+            if let cached = cache.object(at: Self.key(pack, current)) {
+                base = cached
+                break
+            }
+            guard chain.count < Self.longestChain, let entry = packs[pack].entry(at: current),
+                  entry.size <= Self.largestObject
+            else { return nil }
+            switch entry.content {
+            case .object(let type):
+                guard let bytes = inflate(entry, in: pack) else { return nil }
+                base = PackObjectCache.Object(type: type, bytes: bytes)
+                cache.insert(base!, at: Self.key(pack, current))
+            case .delta(let baseOffset):
+                chain.append((current, entry))
+                current = baseOffset
+            case .deltaAgainst(let id):
+                // git writes these only in thin packs for the wire; one on disk
+                // whose base is elsewhere is left to libgit2.
+                guard let baseOffset = packs[pack].index.offset(of: id) else { return nil }
+                chain.append((current, entry))
+                current = baseOffset
+            }
+        }
+        guard var object = base else { return nil }
+        while let (deltaOffset, entry) = chain.popLast() {
+            guard let delta = inflate(entry, in: pack),
+                  let bytes = delta.withUnsafeBytes({ delta in
+                      object.bytes.withUnsafeBytes { PackDelta.apply(delta, to: $0, limit: Self.largestObject) }
+                  })
+            else { return nil }
+            object = PackObjectCache.Object(type: object.type, bytes: bytes)
+            cache.insert(object, at: Self.key(pack, deltaOffset))
+        }
+        return object
+    }
+
+    private func inflate(_ entry: PackFile.Entry, in pack: Int) -> [UInt8]? {
+        let bytes = inflater.inflate(packs[pack].compressedData(of: entry), size: entry.size)
+        packs[pack].data.noteTouched(entry.dataOffset..<entry.dataOffset + inflater.consumed)
+        return bytes
+    }
+
+    /// The type of the whole object at the bottom of a delta chain.
+    private func baseType(of entry: PackFile.Entry, in pack: Int) -> Int32? {
+        var entry = entry
+        for _ in 0..<Self.longestChain {
+            let baseOffset: Int
+            switch entry.content {
+            case .object(let type): return type
+            case .delta(let offset): baseOffset = offset
+            case .deltaAgainst(let id):
+                guard let offset = packs[pack].index.offset(of: id) else { return nil }
+                baseOffset = offset
+            }
+            if let cached = cache.object(at: Self.key(pack, baseOffset)) { return cached.type }
+            guard let next = packs[pack].entry(at: baseOffset) else { return nil }
+            entry = next
+        }
+        return nil
+    }
+
+    /// Cache keys: the pack's number above the offset, which is under 2^40
+    /// for any pack git can write (its limit is far lower).
+    private static func key(_ pack: Int, _ offset: Int) -> Int {
+        pack << 40 | offset
+    }
+
+    /// The object directory and, as git reads them, its alternates (one path per
+    /// line, relative ones from the directory, `#` comments), five levels deep.
+    private static func collect(_ directory: String, into directories: inout [String], depth: Int) {
+        guard depth <= 5, let canonical = realpath(directory, nil) else { return }
+        defer { free(canonical) }
+        let path = String(cString: canonical)
+        guard !directories.contains(path) else { return }
+        directories.append(path)
+        guard let text = smallFile(path + "/info/alternates") else { return }
+        for line in text.split(whereSeparator: \.isNewline) {
+            // A quoted path needs git's unquoting; libgit2 reads those.
+            guard let first = line.first, first != "#", first != "\"" else { continue }
+            let alternate = first == "/" ? String(line) : path + "/" + line
+            collect(alternate, into: &directories, depth: depth + 1)
+        }
+    }
+
+    private static func packs(in objectDirectory: String) -> [PackFile] {
+        let folder = objectDirectory + "/pack"
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
+        }
+        return names.filter { $0.hasPrefix("pack-") && $0.hasSuffix(".idx") }.sorted().compactMap { name in
+            let stem = folder + "/" + name.dropLast(4)
+            return PackFile(indexPath: stem + ".idx", packPath: stem + ".pack", residentLimit: residentLimitPerPack)
+        }
+    }
+
+    /// A text file of at most 64 KB (an alternates list), or nil.
+    private static func smallFile(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let limit = 64 << 10
+        let bytes = [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
+            count = max(0, read(descriptor, buffer.baseAddress, limit))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
