@@ -1,8 +1,8 @@
 internal import CGit2
 
 extension Repository {
-    /// Lends an object's raw bytes to `body` straight from libgit2's buffer,
-    /// which is freed when `body` returns, so nothing is copied.
+    /// Lends an object's raw bytes to `body`, from the pack reader's cache or
+    /// straight from libgit2's buffer, so nothing is copied.
     ///
     /// The history walk reads every commit and changed tree of a repository
     /// (hundreds of thousands of objects); going through the object database
