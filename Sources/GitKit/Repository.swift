@@ -34,9 +34,7 @@ public final class Repository {
     public let workingDirectory: String?
     /// Whether history is cut off (a `--depth` clone): lineage is then incomplete.
     public let isShallow: Bool
-    /// Reads objects from pack files without libgit2 where it can (see `PackReader`);
-    /// made on first use, as only the history walk reads enough to need it.
-    private(set) lazy var packReader = PackReader(objectDirectory: commonDirectory + "/objects")
+    private var openPackReader: PackReader?
 
     private init(
         handle: OpaquePointer, objectDatabase: OpaquePointer, memoryStore: UnsafeMutablePointer<git_odb_backend>,
@@ -60,6 +58,21 @@ public final class Repository {
     private static func isNonEmptyFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_size > 0
+    }
+
+    /// Reads objects from pack files without libgit2 where it can (see
+    /// `PackReader`); made on first use.
+    var packReader: PackReader {
+        if let reader = openPackReader { return reader }
+        let reader = PackReader(objectDirectory: commonDirectory + "/objects")
+        openPackReader = reader
+        return reader
+    }
+
+    /// Gives back the memory the pack reader holds (its cache, the pages it
+    /// mapped) once a burst of reading is over; it is made again if needed.
+    public func releasePackReader() {
+        openPackReader = nil
     }
 
     deinit {
