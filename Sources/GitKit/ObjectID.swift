@@ -55,6 +55,8 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
     /// The first raw byte, which picks a pack index's fan-out slot.
     var firstByte: UInt8 { UInt8(truncatingIfNeeded: high >> 56) }
+    /// The first eight raw bytes, big-endian: comparing them orders most ids.
+    var leadingWord: UInt64 { high }
 
     /// 40 lowercase hexadecimal characters.
     /// Written straight from the three words: a build spells hundreds of

@@ -35,11 +35,19 @@ struct PackIndex {
         let first = Int(id.firstByte)
         var low = first == 0 ? 0 : Int(Self.word(bytes, at: 8 + (first - 1) * 4))
         var high = Int(Self.word(bytes, at: 8 + first * 4))
+        let key = id.leadingWord
         while low < high {
             let middle = (low + high) / 2
-            let name = ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: bytes[namesStart + middle * 20..<namesStart + middle * 20 + 20]))!
-            if name == id { return offset(at: middle) }
-            if name < id { low = middle + 1 } else { high = middle }
+            let start = namesStart + middle * 20
+            // The first eight bytes nearly always decide; the whole id only when they tie.
+            let word = UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+            var isBelow = word < key
+            if word == key {
+                let name = ObjectID(rawBytes: UnsafeRawBufferPointer(rebasing: bytes[start..<start + 20]))!
+                if name == id { return offset(at: middle) }
+                isBelow = name < id
+            }
+            if isBelow { low = middle + 1 } else { high = middle }
         }
         return nil
     }
