@@ -22,6 +22,7 @@ final class Inflater {
     /// nil unless the stream is whole and holds exactly that many. The input
     /// may run on past the stream's end (a pack's next object).
     func inflate(_ input: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
+        consumed = 0
         guard ready, let start = input.baseAddress, size < Int(UInt32.max) else { return nil }
         var complete = false
         let output = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
@@ -34,6 +35,7 @@ final class Inflater {
             stream.pointee.avail_out = UInt32(size + 1)
             let status = CGit2.inflate(stream, Z_FINISH)
             count = Int(stream.pointee.total_out)
+            consumed = Int(stream.pointee.total_in)
             complete = status == Z_STREAM_END && count == size
         }
         return complete ? output : nil
@@ -57,6 +59,6 @@ final class Inflater {
         return failed ? nil : output
     }
 
-    /// How many input bytes the last call read, to know what it touched.
-    var consumed: Int { Int(stream.pointee.total_in) }
+    /// How many input bytes the last `inflate` read, to know what it touched.
+    private(set) var consumed = 0
 }

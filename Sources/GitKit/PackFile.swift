@@ -30,9 +30,14 @@ final class PackFile {
               let index = PackIndex(file: indexFile),
               let data = MappedFile(path: packPath, residentLimit: residentLimit),
               data.bytes.count >= 12 + 20,
-              PackIndex.word(data.bytes, at: 0) == 0x5041_434b,  // "PACK"
-              [2, 3].contains(PackIndex.word(data.bytes, at: 4)),
-              Int(PackIndex.word(data.bytes, at: 8)) == index.count
+              // Offsets sit under 2^40 in PackReader's cache keys; git's own limit is far lower.
+              data.bytes.count < 1 << 40,
+              data.bytes.bigEndianWord(at: 0) == 0x5041_434b,  // "PACK"
+              [2, 3].contains(data.bytes.bigEndianWord(at: 4)),
+              Int(data.bytes.bigEndianWord(at: 8)) == index.count,
+              // An index written for another pack (a stale one beside a repack) would
+              // send every lookup to the wrong object: as libgit2, refuse the pair.
+              data.bytes[(data.bytes.count - 20)...].elementsEqual(index.packChecksum)
         else { return nil }
         self.index = index
         self.data = data

@@ -14,11 +14,11 @@ struct PackIndex {
     init?(file: MappedFile) {
         let bytes = file.bytes
         // Version 1 indexes (git before 1.5.2) have no header; libgit2 reads those.
-        guard bytes.count >= 8 + 256 * 4 + 40, Self.word(bytes, at: 0) == 0xff74_4f63, Self.word(bytes, at: 4) == 2
+        guard bytes.count >= 8 + 256 * 4 + 40, bytes.bigEndianWord(at: 0) == 0xff74_4f63, bytes.bigEndianWord(at: 4) == 2
         else { return nil }
         var previous: UInt32 = 0
         for slot in 0..<256 {
-            let value = Self.word(bytes, at: 8 + slot * 4)
+            let value = bytes.bigEndianWord(at: 8 + slot * 4)
             guard value >= previous else { return nil }
             previous = value
         }
@@ -29,12 +29,17 @@ struct PackIndex {
         self.file = file
     }
 
+    /// The checksum of the pack this index was written for (its last 20 bytes).
+    var packChecksum: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: file.bytes[file.bytes.count - 40..<file.bytes.count - 20])
+    }
+
     /// Where the object starts in the pack, if the pack has it.
     func offset(of id: ObjectID) -> Int? {
         let bytes = file.bytes
         let first = Int(id.firstByte)
-        var low = first == 0 ? 0 : Int(Self.word(bytes, at: 8 + (first - 1) * 4))
-        var high = Int(Self.word(bytes, at: 8 + first * 4))
+        var low = first == 0 ? 0 : Int(bytes.bigEndianWord(at: 8 + (first - 1) * 4))
+        var high = Int(bytes.bigEndianWord(at: 8 + first * 4))
         let key = id.leadingWord
         while low < high {
             let middle = (low + high) / 2
@@ -53,18 +58,13 @@ struct PackIndex {
     }
 
     private func offset(at position: Int) -> Int? {
-        let value = Self.word(file.bytes, at: offsetsStart + position * 4)
+        let value = file.bytes.bigEndianWord(at: offsetsStart + position * 4)
         guard value & 0x8000_0000 != 0 else { return Int(value) }
         let large = Int(value & 0x7fff_ffff)
         guard large < largeOffsetCount else { return nil }
         let start = largeOffsetsStart + large * 8
-        let high = UInt64(Self.word(file.bytes, at: start)), low = UInt64(Self.word(file.bytes, at: start + 4))
+        let high = UInt64(file.bytes.bigEndianWord(at: start)), low = UInt64(file.bytes.bigEndianWord(at: start + 4))
         let offset = high << 32 | low
         return offset < UInt64(Int.max) ? Int(offset) : nil
-    }
-
-    /// A big-endian 32-bit word; `offset + 4` must be within `bytes`.
-    static func word(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt32 {
-        UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 }

@@ -4,10 +4,7 @@ extension Repository {
     /// The blob's bytes, copied once out of the pack reader's or libgit2's buffer.
     public func blob(_ id: ObjectID) throws -> [UInt8] {
         // Anything but a packed blob, including another type, gets libgit2's answer and error.
-        if let bytes = packReader.withObject(id, { type, bytes in type == GIT_OBJECT_BLOB.rawValue ? Array(bytes) : nil }),
-           let bytes {
-            return bytes
-        }
+        if let packed = packReader.object(id), packed.type == GIT_OBJECT_BLOB.rawValue { return packed.bytes }
         var oid = id.oid
         var blob: OpaquePointer?
         try GitError.check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup", "cannot read blob \(id)")

@@ -11,11 +11,10 @@ extension Repository {
     func withObjectData<Result>(
         _ id: ObjectID, expecting expected: git_object_t, _ body: (UnsafeRawBufferPointer) throws -> Result
     ) throws -> Result {
-        let packed = try packReader.withObject(id) { type, bytes in
-            guard type == expected.rawValue else { throw Self.wrongType(id, git_object_t(rawValue: type), expected) }
-            return try body(bytes)
+        if let packed = packReader.object(id) {
+            guard packed.type == expected.rawValue else { throw Self.wrongType(id, git_object_t(rawValue: packed.type), expected) }
+            return try packed.bytes.withUnsafeBytes(body)
         }
-        if let packed { return packed }
         var oid = id.oid
         var object: OpaquePointer?
         try GitError.check(git_odb_read(&object, objectDatabase, &oid), "git_odb_read", "cannot read object \(id)")
