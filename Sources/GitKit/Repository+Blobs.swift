@@ -1,10 +1,14 @@
 internal import CGit2
 
 extension Repository {
-    /// The blob's bytes, copied once out of the pack reader's or libgit2's buffer.
+    /// The blob's bytes, copied once out of libgit2's buffer, or shared with
+    /// the pack reader's cache when a history walk has opened one.
+    ///
+    /// Reading the current version of each file (a lint, a build's parsing)
+    /// gains nothing from the pack reader's cache, which would only hold memory.
     public func blob(_ id: ObjectID) throws -> [UInt8] {
         // Anything but a packed blob, including another type, gets libgit2's answer and error.
-        if let packed = packReader.object(id), packed.type == GIT_OBJECT_BLOB.rawValue { return packed.bytes }
+        if let packed = openPackReader?.object(id), packed.type == GIT_OBJECT_BLOB.rawValue { return packed.bytes }
         var oid = id.oid
         var blob: OpaquePointer?
         try GitError.check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup", "cannot read blob \(id)")
@@ -17,7 +21,7 @@ extension Repository {
     /// The blob's size from the object header alone (`git_odb_read_header`),
     /// without inflating the content, so callers can refuse huge files cheaply.
     public func blobSize(_ id: ObjectID) throws -> Int {
-        if let header = packReader.header(of: id), header.type == GIT_OBJECT_BLOB.rawValue { return header.size }
+        if let header = openPackReader?.header(of: id), header.type == GIT_OBJECT_BLOB.rawValue { return header.size }
         var oid = id.oid
         var size = 0
         var type = GIT_OBJECT_INVALID

@@ -34,7 +34,8 @@ public final class Repository {
     public let workingDirectory: String?
     /// Whether history is cut off (a `--depth` clone): lineage is then incomplete.
     public let isShallow: Bool
-    private var openPackReader: PackReader?
+    /// The pack reader, once something has needed it.
+    private(set) var openPackReader: PackReader?
 
     private init(
         handle: OpaquePointer, objectDatabase: OpaquePointer, memoryStore: UnsafeMutablePointer<git_odb_backend>,
@@ -61,18 +62,12 @@ public final class Repository {
     }
 
     /// Reads objects from pack files without libgit2 where it can (see
-    /// `PackReader`); made on first use.
+    /// `PackReader`); made on first use by the object reads of a history walk.
     var packReader: PackReader {
         if let reader = openPackReader { return reader }
         let reader = PackReader(objectDirectory: commonDirectory + "/objects")
         openPackReader = reader
         return reader
-    }
-
-    /// Gives back the memory the pack reader holds (its cache, the pages it
-    /// mapped) once a burst of reading is over; it is made again if needed.
-    public func releasePackReader() {
-        openPackReader = nil
     }
 
     deinit {

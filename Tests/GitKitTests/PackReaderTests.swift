@@ -111,7 +111,13 @@ import Testing
         let repository = try Repository.discover(startingAt: fixture.path)
         let blob = try #require(ObjectID(hex: fixture.git("rev-parse", "HEAD~5:runbooks/a.md")))
         let tree = try #require(ObjectID(hex: fixture.git("rev-parse", "HEAD~5^{tree}")))
-        #expect(try repository.blob(blob) == Array(fixture.git("show", "HEAD~5:runbooks/a.md").utf8) + [10])
+        let content = Array(try fixture.git("show", "HEAD~5:runbooks/a.md").utf8) + [10]
+        // Reading a blob alone (a lint) does not open the pack reader; a walk's reads do.
+        #expect(try repository.blob(blob) == content)
+        #expect(repository.openPackReader == nil)
+        _ = try repository.commitInfo(try #require(ObjectID(hex: fixture.git("rev-parse", "HEAD"))))
+        #expect(repository.openPackReader != nil)
+        #expect(try repository.blob(blob) == content)
         #expect(try repository.blobSize(blob) == Int(fixture.git("cat-file", "-s", blob.hex)))
         // A packed object of another type fails as the same call fails through libgit2.
         #expect(throws: GitError.self) { try repository.blob(tree) }

@@ -77,8 +77,6 @@ public struct CatalogBuilder {
             })
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
-        // Every runbook is read: the history's threads need the memory more.
-        repository.releasePackReader()
 
         let (lineages, commitsRead, commitDate) = try history.wait()
         historyResult = (lineages, commitsRead, commitDate)
