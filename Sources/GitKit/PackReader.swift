@@ -106,14 +106,15 @@ final class PackReader {
             switch entry.content {
             case .object(let type):
                 guard let bytes = inflate(entry, in: pack) else { return nil }
-                base = PackObjectCache.Object(type: type, bytes: bytes)
-                cache.insert(base!, at: Self.key(pack, current))
+                let object = PackObjectCache.Object(type: type, bytes: bytes)
+                cache.insert(object, at: Self.key(pack, current))
+                base = object
             case .delta(let baseOffset):
                 chain.append((current, entry))
                 current = baseOffset
             case .deltaAgainst(let id):
-                // git writes these only in thin packs for the wire; one on disk
-                // whose base is elsewhere is left to libgit2.
+                // git writes these when offset deltas are turned off; the base must
+                // be in the same pack, as libgit2 requires, or libgit2 answers.
                 guard let baseOffset = packs[pack].index.offset(of: id) else { return nil }
                 chain.append((current, entry))
                 current = baseOffset
@@ -157,8 +158,7 @@ final class PackReader {
         return nil
     }
 
-    /// Cache keys: the pack's number above the offset, which is under 2^40
-    /// for any pack git can write (its limit is far lower).
+    /// Cache keys: the pack's number above the offset, which `PackFile` keeps under 2^40.
     private static func key(_ pack: Int, _ offset: Int) -> Int {
         pack << 40 | offset
     }
