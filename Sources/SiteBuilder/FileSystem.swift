@@ -115,43 +115,37 @@ enum FileSystem {
 
     /// A regular file's bytes; nil when it is missing, a link, or unreadable.
     static func bytes(ofFile path: String) -> [UInt8]? {
+        regularFileBytes(path)
+    }
+
+    /// Whether a regular file holds exactly `bytes` (false when it is missing or anything else).
+    static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        regularFileBytes(path, ifSize: bytes.count) == bytes
+    }
+
+    /// The bytes of the regular file at `path` (never through a link), read up
+    /// to the size it has when opened; nil when it is anything else, cannot be
+    /// read whole, or is not `expected` bytes long (then it is not read at all).
+    private static func regularFileBytes(_ path: String, ifSize expected: Int? = nil) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let result = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if result < 0 && errno == EINTR { continue }
-            guard result >= 0 else { return nil }
-            if result == 0 { return bytes }
-            bytes.append(contentsOf: buffer[..<result])
-        }
-    }
-
-    /// Whether a regular file holds exactly `bytes` (false when it is missing or anything else).
-    static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
-            return false
-        }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
+        let size = Int(info.st_size)
+        guard expected == nil || expected == size else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
-        while filled < existing.count {
-            // `existing` is not empty inside this loop, so its buffer has an address.
-            let result = existing.withUnsafeMutableBytes { buffer in
+        while filled < size {
+            // `bytes` is not empty inside this loop, so its buffer has an address.
+            let result = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
             if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return false }
+            guard result > 0 else { return nil }
             filled += result
         }
-        return existing == bytes
+        return bytes
     }
 
     /// Removes a regular file; anything else at `path` (a folder of the
