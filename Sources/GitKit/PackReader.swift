@@ -171,8 +171,8 @@ final class PackReader {
         let path = String(cString: canonical)
         guard !directories.contains(path) else { return }
         directories.append(path)
-        guard let text = smallFile(path + "/info/alternates") else { return }
-        for line in text.split(whereSeparator: \.isNewline) {
+        guard let bytes = try? FileContents.contents(of: path + "/info/alternates") else { return }
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
             // A quoted path needs git's unquoting; libgit2 reads those.
             guard let first = line.first, first != "#", first != "\"" else { continue }
             let alternate = first == "/" ? String(line) : path + "/" + line
@@ -190,17 +190,5 @@ final class PackReader {
             names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
         }
         return names.filter { $0.hasPrefix("pack-") && $0.hasSuffix(".idx") }.sorted().map { folder + "/" + $0.dropLast(4) }
-    }
-
-    /// A text file of at most 64 KB (an alternates list), or nil.
-    private static func smallFile(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        let limit = 64 << 10
-        let bytes = [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
-            count = max(0, read(descriptor, buffer.baseAddress, limit))
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
