@@ -23,40 +23,41 @@ final class Inflater {
     /// may run on past the stream's end (a pack's next object).
     func inflate(_ input: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
         consumed = 0
-        guard ready, let start = input.baseAddress, size < Int(UInt32.max) else { return nil }
+        guard size < Int(UInt32.max) else { return nil }
         var complete = false
+        // One spare byte: a stream longer than declared fills it instead of stopping short.
         let output = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-            count = 0
-            guard inflateReset(stream) == Z_OK else { return }
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: start.assumingMemoryBound(to: UInt8.self))
-            stream.pointee.avail_in = UInt32(min(input.count, Int(UInt32.max)))
-            // One spare byte: a stream longer than declared fills it instead of stopping short.
-            stream.pointee.next_out = buffer.baseAddress
-            stream.pointee.avail_out = UInt32(size + 1)
-            let status = CGit2.inflate(stream, Z_FINISH)
-            count = Int(stream.pointee.total_out)
-            consumed = Int(stream.pointee.total_in)
-            complete = status == Z_STREAM_END && count == size
+            let result = run(input, into: buffer, flush: Z_FINISH)
+            count = result.produced
+            consumed = result.consumed
+            complete = result.status == Z_STREAM_END && count == size
         }
         return complete ? output : nil
     }
 
     /// At most the first `limit` bytes the stream inflates to, for headers.
     func inflatePrefix(_ input: UnsafeRawBufferPointer, limit: Int) -> [UInt8]? {
-        guard ready, let start = input.baseAddress else { return nil }
         var failed = false
         let output = [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
-            count = 0
-            guard inflateReset(stream) == Z_OK else { failed = true; return }
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: start.assumingMemoryBound(to: UInt8.self))
-            stream.pointee.avail_in = UInt32(min(input.count, Int(UInt32.max)))
-            stream.pointee.next_out = buffer.baseAddress
-            stream.pointee.avail_out = UInt32(limit)
-            let status = CGit2.inflate(stream, Z_SYNC_FLUSH)
-            failed = status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR
-            count = Int(stream.pointee.total_out)
+            let result = run(input, into: buffer, flush: Z_SYNC_FLUSH)
+            failed = result.status != Z_OK && result.status != Z_STREAM_END && result.status != Z_BUF_ERROR
+            count = result.produced
         }
         return failed ? nil : output
+    }
+
+    /// One call of zlib's inflate from the start of `input` into `buffer`:
+    /// its status and how many bytes it wrote and read.
+    private func run(
+        _ input: UnsafeRawBufferPointer, into buffer: UnsafeMutableBufferPointer<UInt8>, flush: Int32
+    ) -> (status: Int32, produced: Int, consumed: Int) {
+        guard ready, let start = input.baseAddress, inflateReset(stream) == Z_OK else { return (Z_STREAM_ERROR, 0, 0) }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: start.assumingMemoryBound(to: UInt8.self))
+        stream.pointee.avail_in = UInt32(min(input.count, Int(UInt32.max)))
+        stream.pointee.next_out = buffer.baseAddress
+        stream.pointee.avail_out = UInt32(buffer.count)
+        let status = CGit2.inflate(stream, flush)
+        return (status, Int(stream.pointee.total_out), Int(stream.pointee.total_in))
     }
 
     /// How many input bytes the last `inflate` read, to know what it touched.
