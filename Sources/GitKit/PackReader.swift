@@ -12,7 +12,7 @@ internal import Darwin
 ///
 /// Through libgit2 that costs more than it must: its delta-base cache keeps
 /// the bases it passes through but not the objects it returns (see
-/// `PackObjectCache`), it sets up zlib anew for every object, and every read
+/// `cache` below), it sets up zlib anew for every object, and every read
 /// takes locks shared by all threads (its pack and mapping state are global),
 /// so the walk's two threads wait on each other. Here each `Repository`, used
 /// by one thread, has its own reader, cache and mappings.
@@ -22,10 +22,15 @@ internal import Darwin
 /// libgit2, which stays the authority on errors.
 final class PackReader {
     private let packs: [PackFile]
-    /// The walk reads newest first, so a delta's base was usually read just
-    /// before; on a 50,000-commit history a cache of 8 MB costs 10% more CPU,
-    /// one of 32 MB no less.
-    private var cache = PackObjectCache(budget: 16 << 20)
+    /// Objects already inflated and resolved, by where they sit in their pack.
+    ///
+    /// A history walk reads each version of a tree or file once, newest first,
+    /// and git deltifies older versions against newer ones: the object just
+    /// read is usually the base of the next. libgit2 1.5 caches the bases it
+    /// passes through but not the object it returns, so each step re-inflates
+    /// part of the chain; this cache keeps both. On a 50,000-commit history a
+    /// budget of 8 MB costs 10% more CPU, one of 32 MB no less.
+    private var cache = GenerationalCache<Int, PackedObject>(budget: 16 << 20) { $0.bytes.count }
     private let inflater = Inflater()
 
     /// Objects this large are left to libgit2: the walk reads small text files.
@@ -55,7 +60,7 @@ final class PackReader {
 
     /// The object's type (libgit2's numbering) and bytes; the bytes are shared
     /// with the cache, not copied.
-    func object(_ id: ObjectID) -> PackObjectCache.Object? {
+    func object(_ id: ObjectID) -> PackedObject? {
         guard let (pack, offset) = location(of: id) else { return nil }
         return resolve(offset, in: pack)
     }
@@ -63,7 +68,7 @@ final class PackReader {
     /// The object's type and size, inflating at most a delta's header.
     func header(of id: ObjectID) -> (type: Int32, size: Int)? {
         guard let (pack, offset) = location(of: id) else { return nil }
-        if let cached = cache.object(at: Self.key(pack, offset)) { return (cached.type, cached.bytes.count) }
+        if let cached = cache.value(for: Self.key(pack, offset)) { return (cached.type, cached.bytes.count) }
         guard let entry = packs[pack].entry(at: offset) else { return nil }
         switch entry.content {
         case .object(let type):
@@ -91,12 +96,12 @@ final class PackReader {
 
     /// Follows the delta chain down to a whole object or a cached one, then
     /// applies the deltas back up, caching each result.
-    private func resolve(_ offset: Int, in pack: Int) -> PackObjectCache.Object? {
+    private func resolve(_ offset: Int, in pack: Int) -> PackedObject? {
         var chain: [(offset: Int, entry: PackFile.Entry)] = []
         var current = offset
-        var base: PackObjectCache.Object?
+        var base: PackedObject?
         while base == nil {
-            if let cached = cache.object(at: Self.key(pack, current)) {
+            if let cached = cache.value(for: Self.key(pack, current)) {
                 base = cached
                 break
             }
@@ -106,8 +111,8 @@ final class PackReader {
             switch entry.content {
             case .object(let type):
                 guard let bytes = inflate(entry, in: pack) else { return nil }
-                let object = PackObjectCache.Object(type: type, bytes: bytes)
-                cache.insert(object, at: Self.key(pack, current))
+                let object = PackedObject(type: type, bytes: bytes)
+                cache.insert(object, for: Self.key(pack, current))
                 base = object
             case .delta(let baseOffset):
                 chain.append((current, entry))
@@ -127,8 +132,8 @@ final class PackReader {
                       object.bytes.withUnsafeBytes { PackDelta.apply(delta, to: $0, limit: Self.largestObject) }
                   })
             else { return nil }
-            object = PackObjectCache.Object(type: object.type, bytes: bytes)
-            cache.insert(object, at: Self.key(pack, deltaOffset))
+            object = PackedObject(type: object.type, bytes: bytes)
+            cache.insert(object, for: Self.key(pack, deltaOffset))
         }
         return object
     }
@@ -151,7 +156,7 @@ final class PackReader {
                 guard let offset = packs[pack].index.offset(of: id) else { return nil }
                 baseOffset = offset
             }
-            if let cached = cache.object(at: Self.key(pack, baseOffset)) { return cached.type }
+            if let cached = cache.value(for: Self.key(pack, baseOffset)) { return cached.type }
             guard let next = packs[pack].entry(at: baseOffset) else { return nil }
             entry = next
         }
