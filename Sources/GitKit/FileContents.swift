@@ -7,10 +7,11 @@ internal import Darwin
 #endif
 
 /// Reads files git keeps beside its objects (`shallow`, a configured mailmap
-/// file, the index) without Foundation, which GitKit does not otherwise need.
-enum FileContents {
+/// file, the index) without Foundation, which GitKit does not otherwise need;
+/// the build reads its caches with it too.
+public enum FileContents {
     /// The file's bytes, or nil when it does not exist.
-    static func contents(of path: String) throws -> [UInt8]? {
+    public static func contents(of path: String) throws -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }

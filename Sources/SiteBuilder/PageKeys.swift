@@ -24,7 +24,7 @@ struct PageKeys: Sendable {
     init(catalog: Catalog, template: SiteTemplate, layout: SiteLayout) {
         var site = PageKey.Builder("site")
         site.add(RunbookVersion.current)
-        site.add(Self.executableIdentity)
+        site.add(ExecutableIdentity.current)
         site.add(template.fingerprint)
         site.add(catalog.config.text)
         let settings = catalog.config.site
@@ -37,7 +37,7 @@ struct PageKeys: Sendable {
                 site.add(folder)
             }
         }
-        self.site = template.fingerprint == nil || Self.executableIdentity == nil ? nil : site.key
+        self.site = template.fingerprint == nil || ExecutableIdentity.current == nil ? nil : site.key
         entries = Self.digests(of: catalog.entries)
     }
 
@@ -123,11 +123,4 @@ struct PageKeys: Sendable {
         builder.add(Int(signature.time))
         builder.add(signature.offsetMinutes)
     }
-
-    /// The running executable's size, change time and inode: a rebuilt
-    /// `runbook` renders afresh even when its version string is the same.
-    /// Nil (no keys at all) when it cannot be read.
-    private static let executableIdentity: String? =
-        FileSystem.stamp(of: "/proc/self/exe", followingLinks: true)
-        ?? FileSystem.stamp(of: CommandLine.arguments[0], followingLinks: true)
 }

@@ -87,6 +87,9 @@ struct BuildCommand: ParsableCommand {
             "built \(CountPhrase.of(catalog.entries.count, "runbook")) into \(out.hasSuffix("/") ? out : out + "/"): \(CountPhrase.of(site.fileCount, "file")) "
                 + "(\(written.written) written, \(written.reused) unchanged), \(CountPhrase.of(errors, "error")), "
                 + "\(CountPhrase.of(warnings, "warning")) in \(Self.seconds(since: started))")
+        // Freeing 10,000 parsed runbooks object by object takes a quarter of a
+        // second, for memory the process gives back at once when it exits.
+        _ = Unmanaged.passRetained(site as AnyObject)
         if strict && errors > 0 { throw ExitStatus.problems.exitCode }
     }
 

@@ -22,14 +22,19 @@ struct IncrementalBuildTests {
         try SiteSnapshot(folder).files
     }
 
-    /// Builds into `_site` (updating it) and into a new folder, and checks both agree.
+    /// Builds into `_site` (updating it, with the caches in `.git/runbook/`)
+    /// and into a new folder with no caches, and checks both agree.
     /// - Returns: the "(N written, M unchanged)" counts of the rebuild.
     @discardableResult
     private func rebuildMatchesFresh(_ repo: FixtureRepository, _ step: String) async throws -> (written: Int, kept: Int) {
         let rebuilt = try await repo.runbook("build")
         #expect(rebuilt.status == 0, "\(step): \(rebuilt)")
         let fresh = "fresh-\(UUID().uuidString)"
+        let caches = repo.path + "/.git/runbook", aside = repo.path + "/.git/runbook-aside"
+        try FileManager.default.moveItem(atPath: caches, toPath: aside)
         let built = try await repo.runbook("build", "--out", fresh)
+        try FileManager.default.removeItem(atPath: caches)
+        try FileManager.default.moveItem(atPath: aside, toPath: caches)
         #expect(built.status == 0, "\(step): \(built)")
         let updated = try pages(repo.path + "/_site"), expected = try pages(repo.path + "/" + fresh)
         #expect(updated.keys.sorted() == expected.keys.sorted(), "\(step): different files")

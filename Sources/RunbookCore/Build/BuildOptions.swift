@@ -1,3 +1,5 @@
+import GitKit
+
 /// What to build a catalog from.
 public struct BuildOptions: Sendable {
     /// The revision whose tree is built, and whose history gives lineage.
@@ -11,13 +13,14 @@ public struct BuildOptions: Sendable {
     public var currentDirectory: String
     /// Fail instead of warning when the clone is shallow.
     public var requireFullHistory: Bool
-    /// Where the lineage cache lives; nil for the default inside the Git directory.
-    public var lineageCacheDirectory: String?
+    /// Where the build's caches (lineage, checked runbooks) live; nil for the
+    /// default, `runbook/` inside the Git directory.
+    public var cacheDirectory: String?
 
     public init(
         revision: String = "HEAD", worktree: Bool = false, repositoryPath: String? = nil, configPath: String? = nil,
         currentDirectory: String,
-        requireFullHistory: Bool = false, lineageCacheDirectory: String? = nil
+        requireFullHistory: Bool = false, cacheDirectory: String? = nil
     ) {
         self.revision = revision
         self.worktree = worktree
@@ -25,6 +28,11 @@ public struct BuildOptions: Sendable {
         self.configPath = configPath
         self.currentDirectory = currentDirectory
         self.requireFullHistory = requireFullHistory
-        self.lineageCacheDirectory = lineageCacheDirectory
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// `runbook/` in the repository's common Git directory, shared by all its worktrees.
+    public static func defaultCacheDirectory(of repository: Repository) -> String {
+        repository.commonDirectory + "/runbook"
     }
 }

@@ -59,8 +59,12 @@ public struct CatalogBuilder {
         var blobs = [ObjectID?](repeating: nil, count: input.paths.count)
         var sources = [[UInt8]](repeating: [], count: input.paths.count)
         let linter = try Linter(config: input.config)
-        let checked = try linter.check(
-            count: input.paths.count, treePaths: input.treePaths, otherRunbooks: input.otherRunbooks,
+        let cachePath = (options.cacheDirectory ?? BuildOptions.defaultCacheDirectory(of: repository)) + "/checked.cache"
+        let cache = CheckedRunbookCache.context(config: input.config, treePaths: input.treePaths).map {
+            CheckedRunbookCache(loadingFrom: cachePath, context: $0)
+        }
+        var checked = try linter.checkEach(
+            count: input.paths.count, treePaths: input.treePaths,
             read: { index in
                 progress(.parsing, index, input.paths.count)
                 var file = try input.read(index)
@@ -69,12 +73,15 @@ public struct CatalogBuilder {
                 sources[index] = file.bytes
                 return file
             },
+            reuse: { cache?.checked($0) },
             keep: { runbook in
                 // The tree is parsed again when its page is rendered: keeping all of them costs more than that.
                 var kept = runbook
                 kept.document = MarkdownDocument(nodes: [])
-                return (runbook: kept, dangerous: linter.dangerousSteps(of: runbook))
+                return KeptRunbook(runbook: kept, dangerousSteps: linter.dangerousSteps(of: runbook))
             })
+        cache?.save(checked, blobs: blobs, to: cachePath)
+        linter.addCorpusProblems(to: &checked, otherRunbooks: input.otherRunbooks, treePaths: input.treePaths)
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
 
@@ -101,7 +108,7 @@ public struct CatalogBuilder {
             let lineage = lineages[file.path] ?? Lineage(changes: [], approval: nil, truncated: false)
             entries.append(CatalogEntry(
                 runbook: kept.runbook, source: sources[index], blob: blob, problems: file.problems, lineage: lineage,
-                dangerousSteps: kept.dangerous))
+                dangerousSteps: kept.dangerousSteps))
         }
         let source = CatalogSource(
             ref: options.revision, commit: commit, commitDate: commitDate, isWorkingTree: options.worktree,

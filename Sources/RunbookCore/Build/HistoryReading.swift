@@ -18,7 +18,7 @@ final class HistoryReading: Sendable {
         self.gitDirectory = gitDirectory
         self.commit = commit
         self.paths = paths
-        cacheDirectory = options.lineageCacheDirectory
+        cacheDirectory = options.cacheDirectory
     }
 
     func start(progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void) {

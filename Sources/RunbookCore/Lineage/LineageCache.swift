@@ -17,24 +17,15 @@ struct LineageCache {
     /// at least one must exist in the repository for the cache to be its own.
     var anchors: [ObjectID] = []
 
-    /// Bumped whenever the format or anything computed into it changes.
-    static let version: UInt32 = 1
-    private static let magic = Array("runbook lineage\n".utf8)
-    private static let headerSize = 16 + 4 + 8 + 8
+    /// The file's magic and version: the version is bumped whenever the format
+    /// or anything computed into it changes.
+    private static let file = CacheFile(magic: Array("runbook lineage\n".utf8), version: 1)
 
     /// The cache at `path`, or nil when there is none or it cannot be trusted.
     static func load(from path: String, for repository: Repository) -> LineageCache? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let cache: LineageCache? = data.withUnsafeBytes { buffer in
-            guard buffer.count >= headerSize, buffer.prefix(magic.count).elementsEqual(magic) else { return nil }
-            var header = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[magic.count..<headerSize]))
-            guard let version = try? header.uint32(), version == Self.version,
-                  let length = try? header.uint64(), length == UInt64(buffer.count - headerSize),
-                  let checksum = try? header.uint64()
-            else { return nil }
-            let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
-            guard CacheChecksum.of(payload) == checksum else { return nil }
-            var reader = BinaryReader(payload)
+        guard let payload = file.payload(at: path) else { return nil }
+        let cache: LineageCache? = payload.withUnsafeBytes { buffer in
+            var reader = BinaryReader(buffer)
             return try? decode(&reader)
         }
         guard let cache else { return nil }
@@ -48,16 +39,7 @@ struct LineageCache {
     func save(to path: String) throws {
         var writer = BinaryWriter()
         encode(into: &writer)
-        let payload = writer.bytes
-        var file = BinaryWriter()
-        file.write(raw: Self.magic)
-        file.write(Self.version)
-        file.write(UInt64(payload.count))
-        file.write(payload.withUnsafeBytes { CacheChecksum.of($0) })
-        file.write(raw: payload)
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Self.file.write(writer.bytes, to: path)
     }
 
     // MARK: - Format

@@ -35,7 +35,7 @@ public final class LineageReader {
     ///   `<common git directory>/runbook`, shared by all worktrees.
     public init(repository: Repository, cacheDirectory: String? = nil) {
         self.repository = repository
-        cachePath = (cacheDirectory ?? repository.commonDirectory + "/runbook") + "/lineage.cache"
+        cachePath = (cacheDirectory ?? BuildOptions.defaultCacheDirectory(of: repository)) + "/lineage.cache"
     }
 
     /// The lineage of each path at `commit` (paths as in the commit's tree;

@@ -39,6 +39,19 @@ public struct Linter: Sendable {
         count: Int, treePaths: Set<String>, otherRunbooks: [RunbookSummary],
         read: (Int) throws -> SourceFile, keep: @escaping @Sendable (Runbook) -> Kept
     ) rethrows -> [CheckedFile<Kept>] {
+        var checked = try checkEach(count: count, treePaths: treePaths, read: read, reuse: { _ in nil }, keep: keep)
+        addCorpusProblems(to: &checked, otherRunbooks: otherRunbooks, treePaths: treePaths)
+        return checked
+    }
+
+    /// The first half of `check`: each file parsed and checked by itself, with
+    /// every rule but those that compare runbooks with each other. `reuse` may
+    /// answer for a file instead (a result cached for the same path, bytes and
+    /// settings); it is asked on the checking threads.
+    public func checkEach<Kept: Sendable>(
+        count: Int, treePaths: Set<String>, read: (Int) throws -> SourceFile,
+        reuse: @escaping @Sendable (SourceFile) -> CheckedFile<Kept>?, keep: @escaping @Sendable (Runbook) -> Kept
+    ) rethrows -> [CheckedFile<Kept>] {
         let context = LintContext(config: config, denylist: denylist, treePaths: treePaths)
         let rules = RuleCatalog.rules.compactMap { type -> (any Rule, String, Severity)? in
             guard let severity = config.severity(of: type.description.id, default: type.description.defaultSeverity) else {
@@ -56,7 +69,7 @@ public struct Linter: Sendable {
             for start in stride(from: 0, to: count, by: batchSize) {
                 let files = try (start..<min(start + batchSize, count)).map(read)
                 DispatchQueue.global().async(group: group) {
-                    let outcomes = files.map { checkOne($0, rules: rules, context: context, keep: keep) }
+                    let outcomes = files.map { reuse($0) ?? checkOne($0, rules: rules, context: context, keep: keep) }
                     results.withLock { $0.replaceSubrange(start..<start + outcomes.count, with: outcomes) }
                 }
             }
@@ -65,7 +78,15 @@ public struct Linter: Sendable {
             throw error
         }
         group.wait()
-        var checked = results.withLock { $0 }.compactMap { $0 }
+        return results.withLock { $0 }.compactMap { $0 }
+    }
+
+    /// The second half of `check`: the rules that compare runbooks (duplicate
+    /// ids), over `checked` and `otherRunbooks`.
+    public func addCorpusProblems<Kept>(
+        to checked: inout [CheckedFile<Kept>], otherRunbooks: [RunbookSummary], treePaths: Set<String>
+    ) {
+        let context = LintContext(config: config, denylist: denylist, treePaths: treePaths)
         let summaries = checked.compactMap(\.summary)
         var positions: [String: Int] = [:]
         for (position, file) in checked.enumerated() { positions[file.path] = position }
@@ -77,7 +98,6 @@ public struct Linter: Sendable {
                 checked[position].problems += findings.map { problem($0, rule: id, severity: severity, path: path) }
             }
         }
-        return checked
     }
 
     /// The denylist matches of a runbook's command steps, by step name (the first

@@ -15,6 +15,9 @@ struct BinaryReader {
 
     var isAtEnd: Bool { offset == buffer.count }
 
+    /// How many bytes have been read.
+    var position: Int { offset }
+
     mutating func bytes(_ count: Int) throws(Damaged) -> UnsafeRawBufferPointer {
         guard count >= 0, buffer.count - offset >= count else { throw Damaged() }
         defer { offset += count }
@@ -25,6 +28,29 @@ struct BinaryReader {
     mutating func uint32() throws(Damaged) -> UInt32 { UInt32(littleEndian: try bytes(4).loadUnaligned(as: UInt32.self)) }
     mutating func uint64() throws(Damaged) -> UInt64 { UInt64(littleEndian: try bytes(8).loadUnaligned(as: UInt64.self)) }
     mutating func int64() throws(Damaged) -> Int64 { Int64(bitPattern: try uint64()) }
+
+    mutating func int() throws(Damaged) -> Int {
+        guard let value = Int(exactly: try int64()) else { throw Damaged() }
+        return value
+    }
+
+    mutating func bool() throws(Damaged) -> Bool {
+        switch try uint8() {
+        case 0: return false
+        case 1: return true
+        default: throw Damaged()
+        }
+    }
+
+    /// Text as `BinaryWriter` writes it: its length, then UTF-8 that must be valid.
+    mutating func string() throws(Damaged) -> String {
+        guard let text = String(validating: try bytes(Int(try uint32())), as: UTF8.self) else { throw Damaged() }
+        return text
+    }
+
+    mutating func optionalString() throws(Damaged) -> String? {
+        try bool() ? try string() : nil
+    }
 
     mutating func objectID() throws(Damaged) -> ObjectID {
         guard let id = ObjectID(rawBytes: try bytes(20)) else { throw Damaged() }

@@ -1,0 +1,46 @@
+import GitKit
+
+/// Appends fixed-width little-endian numbers, ids and length-prefixed
+/// strings to a byte buffer: the payload of the build's cache files.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func write(_ value: UInt8) { bytes.append(value) }
+    mutating func write(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func write(_ value: Int64) { write(UInt64(bitPattern: value)) }
+    mutating func write(_ id: ObjectID) { bytes.append(contentsOf: id.rawBytes) }
+    mutating func write(_ side: TreeChange.Side) {
+        write(side.id)
+        write(side.mode)
+    }
+
+    mutating func write(count: Int) { write(UInt32(clamping: count)) }
+
+    /// Overwrites a count written earlier at `offset`: a length known only once what follows is written.
+    mutating func patch(count: Int, at offset: Int) {
+        withUnsafeBytes(of: UInt32(clamping: count).littleEndian) { bytes.replaceSubrange(offset..<offset + 4, with: $0) }
+    }
+
+    mutating func write(raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
+
+    mutating func write(_ value: Int) { write(Int64(value)) }
+
+    mutating func write(_ flag: Bool) { write(UInt8(flag ? 1 : 0)) }
+
+    /// Its length, then its UTF-8.
+    mutating func write(_ text: String) {
+        write(count: text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Whether it is there, then the text.
+    mutating func write(_ text: String?) {
+        write(text != nil)
+        if let text { write(text) }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GitKit
+import Synchronization
+
+/// The runbooks an earlier build parsed and checked, by path and blob, so a
+/// build after a commit that changed one runbook parses and checks that one
+/// only. Kept beside the lineage cache (`checked.cache`).
+///
+/// A file's parse and its own problems follow from its path and bytes (the
+/// blob), the settings (`runbook.yml`), the tree's paths (links to files are
+/// checked against them) and the `runbook` binary itself: the file names a
+/// digest of the last three, and a build with any of them different ignores
+/// it. Problems between runbooks (duplicate ids) are never cached. A record
+/// that does not read back whole is parsed afresh.
+final class CheckedRunbookCache: Sendable {
+    private static let file = CacheFile(magic: Array("runbook checked\n".utf8), version: 1)
+
+    /// The digest of what every record depends on besides its own file.
+    let context: ObjectID
+    private let payload: ArraySlice<UInt8>
+    /// Where each path's record lies in `payload` (counting from its start), and for which blob.
+    private let records: [String: (blob: ObjectID, range: Range<Int>)]
+    /// Paths whose records this build took (only these are copied into the next file).
+    private let taken = Mutex<Set<String>>([])
+
+    /// The digest of the settings, tree paths and binary; nil when the binary
+    /// cannot be identified, and then nothing is cached.
+    static func context(config: Config, treePaths: Set<String>) -> ObjectID? {
+        guard let executable = ExecutableIdentity.current else { return nil }
+        var writer = BinaryWriter()
+        writer.write(RunbookVersion.current)
+        writer.write(executable)
+        writer.write(config.text)
+        writer.write(count: treePaths.count)
+        for path in treePaths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { writer.write(path) }
+        return try? ObjectID(hashingBlob: writer.bytes)
+    }
+
+    /// The cache at `path` when it was written for `context`; else an empty one.
+    init(loadingFrom path: String, context: ObjectID) {
+        self.context = context
+        var records: [String: (blob: ObjectID, range: Range<Int>)] = [:]
+        let payload = Self.file.payload(at: path) ?? []
+        let indexed = payload.withUnsafeBytes { buffer -> Bool in
+            var reader = BinaryReader(buffer)
+            do throws(BinaryReader.Damaged) {
+                guard try reader.objectID() == context else { return false }
+                for _ in 0..<(try reader.count(ofRecordsAtLeast: 28)) {
+                    let path = try reader.string(), blob = try reader.objectID()
+                    let length = Int(try reader.uint32())
+                    let start = reader.position
+                    _ = try reader.bytes(length)
+                    // Written once each; a path twice means the file is not one this version wrote.
+                    guard records.updateValue((blob, start..<start + length), forKey: path) == nil else { return false }
+                }
+                return reader.isAtEnd
+            } catch {
+                return false
+            }
+        }
+        self.payload = indexed ? payload : []
+        self.records = indexed ? records : [:]
+    }
+
+    /// The cached result for `file`, when there is one for its path and blob.
+    func checked(_ file: SourceFile) -> CheckedFile<KeptRunbook>? {
+        guard file.unreadableReason == nil, let blob = file.blob, let record = records[file.path], record.blob == blob else {
+            return nil
+        }
+        let checked = payload.withUnsafeBytes { buffer in
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[record.range]))
+            return try? RunbookRecord.read(path: file.path, from: &reader)
+        }
+        if checked != nil { _ = taken.withLock { $0.insert(file.path) } }
+        return checked
+    }
+
+    /// Writes the cache of this build's results (`blobs` in the same order as
+    /// `checked`, whose problems must not yet include those between runbooks),
+    /// unless it would be the file that is there. Failures are ignored: a
+    /// cache only saves time.
+    func save(_ checked: [CheckedFile<KeptRunbook>], blobs: [ObjectID?], to path: String) {
+        let taken = taken.withLock { $0 }
+        var kept: [(file: CheckedFile<KeptRunbook>, blob: ObjectID)] = []
+        for (file, blob) in zip(checked, blobs) where file.kept != nil {
+            if let blob { kept.append((file, blob)) }
+        }
+        // Two paths Swift holds equal (`café` spelt two ways) would share a record.
+        let paths = Dictionary(kept.map { ($0.file.path, 1) }, uniquingKeysWith: +)
+        kept.removeAll { paths[$0.file.path] != 1 }
+        if taken.count == records.count, kept.count == taken.count { return }
+        // Room for the records taken as they are, and a guess for the others.
+        let capacity = kept.reduce(20 + 4) { capacity, entry in
+            capacity + 28 + entry.file.path.utf8.count
+                + (taken.contains(entry.file.path) ? records[entry.file.path]?.range.count ?? 0 : 8192)
+        }
+        var writer = BinaryWriter(capacity: capacity)
+        writer.write(context)
+        writer.write(count: kept.count)
+        for (file, blob) in kept {
+            writer.write(file.path)
+            writer.write(blob)
+            if taken.contains(file.path), let record = records[file.path] {
+                writer.write(count: record.range.count)
+                payload.withUnsafeBytes { writer.write(raw: $0[record.range]) }
+            } else if let runbook = file.kept {
+                let start = writer.bytes.count
+                writer.write(count: 0)
+                RunbookRecord.write(problems: file.problems, kept: runbook, to: &writer)
+                writer.patch(count: writer.bytes.count - start - 4, at: start)
+            }
+        }
+        try? Self.file.write(writer.bytes, to: path)
+    }
+}
