@@ -20,7 +20,7 @@ extension JSONValue {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .int(let value): Self.append(value, to: &output)
         case .string(let value): JSONText.append(value, to: &output)
         case .rendered(let bytes): output.append(contentsOf: bytes)
         case .array(let values):
@@ -59,6 +59,19 @@ extension JSONValue {
         case .array(let values): values.reduce(16) { $0 + $1.sizeEstimate + 8 }
         case .object(let members): members.reduce(16) { $0 + $1.0.utf8.count + $1.1.sizeEstimate + 16 }
         }
+    }
+
+    /// The decimal digits, without the `String` that `description` would make:
+    /// an index holds a hundred thousand numbers.
+    private static func append(_ value: Int, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        let start = output.count
+        var magnitude = value.magnitude
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        output[start...].reverse()
     }
 
     private static func newline(_ output: inout [UInt8], _ depth: Int) {
