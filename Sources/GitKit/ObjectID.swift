@@ -47,10 +47,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     }
 
     /// The 20 raw bytes.
-    public var rawBytes: [UInt8] {
-        (0..<8).reversed().map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) }
-            + (0..<8).reversed().map { UInt8(truncatingIfNeeded: middle >> ($0 * 8)) }
-            + (0..<4).reversed().map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
+    public var rawBytes: [UInt8] { withRawBytes(Array.init) }
+
+    /// Calls `body` with the 20 raw bytes, without making an array of them:
+    /// caches write hundreds of thousands of ids.
+    public func withRawBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try withUnsafeBytes(of: (high.bigEndian, middle.bigEndian, low.bigEndian)) { words in
+            try body(UnsafeRawBufferPointer(rebasing: words.prefix(Self.rawLength)))
+        }
     }
 
     /// The first raw byte, which picks a pack index's fan-out slot.

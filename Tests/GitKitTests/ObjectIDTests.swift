@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GitKit
 
@@ -17,6 +18,14 @@ import GitKit
     ])
     func rejectsAnythingButFortyHexDigits(_ text: String) {
         #expect(ObjectID(hex: text) == nil)
+    }
+
+    @Test func rawBytesAreTheHexDigitsInPairs() throws {
+        let hex = "0123456789abcdeffedcba9876543210a5c3e1f0"
+        let id = try #require(ObjectID(hex: hex))
+        #expect(id.rawBytes.map { String(format: "%02x", $0) }.joined() == hex)
+        #expect(id.rawBytes.withUnsafeBytes { ObjectID(rawBytes: $0) } == id)
+        #expect(id.withRawBytes { Array($0) } == id.rawBytes)
     }
 
     @Test func ordersByHex() throws {

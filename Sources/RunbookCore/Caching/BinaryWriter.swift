@@ -13,7 +13,7 @@ struct BinaryWriter {
     mutating func write(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func write(_ value: Int64) { write(UInt64(bitPattern: value)) }
-    mutating func write(_ id: ObjectID) { bytes.append(contentsOf: id.rawBytes) }
+    mutating func write(_ id: ObjectID) { id.withRawBytes { bytes.append(contentsOf: $0) } }
     mutating func write(_ side: TreeChange.Side) {
         write(side.id)
         write(side.mode)
