@@ -4,7 +4,9 @@ import Synchronization
 /// there (when the folder is a spare site being brought up to date) is left
 /// alone; a file whose bytes match the previous site is hard-linked from it.
 /// A keyed page whose key matches the folder's (or the previous site's)
-/// `PageManifest` is kept (or linked) without being rendered at all.
+/// `PageManifest` is kept (or linked) without being rendered at all, and a
+/// runbook's part of `index.json` or the search data whose key matches the
+/// previous site's `PartManifest` is copied from it.
 /// A file is never written in place: new bytes go to a temporary name and are
 /// renamed over, because the spare and the live site share unchanged files'
 /// inodes through those hard links.
@@ -14,8 +16,12 @@ final class FolderOutput: SiteOutput {
     /// What the folder's own keyed pages were rendered from, and the previous site's.
     private let rootPages: PageManifest
     private let previousPages: PageManifest
+    /// Where the parts of the previous site's parted files lie.
+    private let previousPartFiles: PartManifest
     /// The manifest of the folder as this build leaves it.
     private let pages = Mutex(PageManifest())
+    /// Where the parts of this build's parted files lie.
+    private let parts = Mutex(PartManifest())
     /// Folders known to exist, so each is created once however many threads write into it.
     private let folders = Mutex<Set<String>>([])
     /// Every path written this build: in an updated spare, everything else is stale.
@@ -28,11 +34,13 @@ final class FolderOutput: SiteOutput {
     ///   - rootPages: what the pages in `root` were rendered from.
     ///   - previous: the live site, whose unchanged files are hard-linked into `root`.
     ///   - previousPages: what the pages in `previous` were rendered from.
-    init(root: String, rootPages: PageManifest, previous: String?, previousPages: PageManifest) {
+    ///   - previousParts: where the parts of the parted files in `previous` lie.
+    init(root: String, rootPages: PageManifest, previous: String?, previousPages: PageManifest, previousParts: PartManifest) {
         self.root = root
         self.rootPages = rootPages
         self.previous = previous
         self.previousPages = previousPages
+        previousPartFiles = previousParts
     }
 
     var summary: SiteWriteSummary {
@@ -64,6 +72,27 @@ final class FolderOutput: SiteOutput {
             pages.withLock { $0[path] = PageManifest.Record(key: key, stamp: stamp) }
         }
     }
+
+    func write(_ bytes: [UInt8], to path: String, parts ranges: [PageKey: Range<Int>]) throws {
+        try write(bytes, to: path)
+        if let stamp = FileSystem.stamp(of: root + "/" + path) {
+            parts.withLock { $0.files[path] = PartManifest.File(stamp: stamp, ranges: ranges) }
+        }
+    }
+
+    /// The previous site's file, when it is still the file recorded (the same
+    /// stamp before and after reading it).
+    func previousParts(of path: String) -> FileParts? {
+        guard let previous, let record = previousPartFiles.files[path] else { return nil }
+        let file = previous + "/" + path
+        guard FileSystem.stamp(of: file) == record.stamp, let bytes = FileSystem.bytes(ofFile: file),
+              FileSystem.stamp(of: file) == record.stamp
+        else { return nil }
+        return FileParts(bytes: bytes, ranges: record.ranges)
+    }
+
+    /// Where the parts of the parted files this build wrote lie.
+    var partManifest: PartManifest { parts.withLock { $0 } }
 
     func keep(_ path: String, key: PageKey) throws -> Bool {
         let target = root + "/" + path

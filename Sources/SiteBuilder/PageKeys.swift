@@ -14,10 +14,14 @@ import Synchronization
 ///   between pages follow from that);
 /// - per runbook: its path, blob (the parsed runbook follows from blob and
 ///   config), problems, dangerous steps and whole lineage.
-/// Pages listing every runbook, the feed and `index.json` have no key: they
-/// change with any runbook and are always rendered.
+/// Pages listing every runbook and the feed have no key: they change with
+/// any runbook and are always rendered. `index.json` and the search data are
+/// made of one part per runbook, and each part has a key (`partKey`).
 struct PageKeys: Sendable {
     private let site: PageKey?
+    /// What every part depends on besides its runbook: this build of runbook
+    /// and the config's text (the parse follows from blob and config).
+    private let parts: PageKey?
     /// Per catalog entry, the digest of its own inputs.
     private let entries: [PageKey?]
 
@@ -38,6 +42,11 @@ struct PageKeys: Sendable {
             }
         }
         self.site = template.fingerprint == nil || ExecutableIdentity.current == nil ? nil : site.key
+        var parts = PageKey.Builder("parts")
+        parts.add(RunbookVersion.current)
+        parts.add(ExecutableIdentity.current)
+        parts.add(catalog.config.text)
+        self.parts = ExecutableIdentity.current == nil ? nil : parts.key
         entries = Self.digests(of: catalog.entries)
     }
 
@@ -66,6 +75,17 @@ struct PageKeys: Sendable {
         case .alert(let alert): return key("alert", name: alert, members: alertMembers[alert] ?? [])
         default: return nil
         }
+    }
+
+    /// The key of the part of `file` for the runbook at catalog index `index`,
+    /// which also shows `detail` (its URL); nil when it has none (rendered).
+    func partKey(of index: Int, in file: String, detail: String?) -> PageKey? {
+        guard let parts, let entry = entries[index] else { return nil }
+        var builder = PageKey.Builder(file)
+        builder.add(parts)
+        builder.add(entry)
+        builder.add(detail)
+        return builder.key
     }
 
     private func key(_ kind: String, name: String?, members: [Int]) -> PageKey? {

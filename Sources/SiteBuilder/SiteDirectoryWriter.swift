@@ -44,6 +44,8 @@ public struct SiteDirectoryWriter: Sendable {
         let livePagesFile = "\(parent)/.\(name).pages"
         let sparePagesFile = "\(parent)/.\(name).spare.pages"
         let livePages = PageManifest.load(from: livePagesFile)
+        // Where each runbook's part of the live site's index.json and search data lies.
+        let livePartsFile = "\(parent)/.\(name).parts"
         let sparePages = PageManifest.load(from: sparePagesFile)
         // Gone until this build is over: a spare left half-updated by a failed
         // build has no record to vouch for it.
@@ -65,15 +67,18 @@ public struct SiteDirectoryWriter: Sendable {
         }
         let summary: SiteWriteSummary
         let manifest: PageManifest
+        let parts: PartManifest
         do {
             let linking = reuseUnchanged && previous
             let output = FolderOutput(
                 root: folder, rootPages: updating ? sparePages : PageManifest(),
-                previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest())
+                previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest(),
+                previousParts: linking ? PartManifest.load(from: livePartsFile) : PartManifest())
             try build(output)
             if updating { try output.removeUnproduced(keeping: [Self.markerName]) }
             summary = output.summary
             manifest = output.manifest
+            parts = output.partManifest
             try FileSystem.replaceFile(folder + "/" + Self.markerName, Array(Self.markerText.utf8))
             // Checked again: the folder may have changed while the site was rendered.
             _ = try previousSite(at: target)
@@ -86,22 +91,26 @@ public struct SiteDirectoryWriter: Sendable {
         // The site just replaced becomes the spare for the next build. Records
         // only save time: one that cannot be written costs a full render later.
         FileSystem.removeFileOnly(livePagesFile)
+        FileSystem.removeFileOnly(livePartsFile)
         if FileSystem.kind(of: retired) != .missing {
             if reuseUnchanged {
-                if (try? FileSystem.rename(retired, spare)) != nil { Self.record(livePages, in: sparePagesFile) }
+                if (try? FileSystem.rename(retired, spare)) != nil { Self.record(livePages.encoded, in: sparePagesFile) }
             } else {
                 try? FileSystem.removeTree(retired)
             }
         }
-        if reuseUnchanged { Self.record(manifest, in: livePagesFile) }
+        if reuseUnchanged {
+            Self.record(manifest.encoded, in: livePagesFile)
+            Self.record(parts.encoded, in: livePartsFile)
+        }
         return summary
     }
 
-    /// Writes page records where nothing but a file (or nothing) is in the way.
-    private static func record(_ manifest: PageManifest, in path: String) {
+    /// Writes records of pages or parts where nothing but a file (or nothing) is in the way.
+    private static func record(_ records: [UInt8], in path: String) {
         let kind = FileSystem.kind(of: path)
         guard kind == .file || kind == .missing else { return }
-        try? FileSystem.replaceFile(path, manifest.encoded)
+        try? FileSystem.replaceFile(path, records)
     }
 
     /// Whether `target` holds a previous site; throws when it is something that must not be replaced.

@@ -13,6 +13,15 @@ public protocol SiteOutput: Sendable {
     /// whose digest is `key`; the output then keeps it as if written, and the
     /// page is not rendered. Called at most once per path, before any write.
     func keep(_ path: String, key: PageKey) throws -> Bool
+
+    /// The file at `path` made of one part per runbook as the previous site
+    /// has it, when the output can vouch for its bytes. Called at most once
+    /// per path, before any write.
+    func previousParts(of path: String) -> FileParts?
+
+    /// Stores a file made of one part per runbook, each rendered from inputs
+    /// whose digest is its key, lying at the range given.
+    func write(_ bytes: [UInt8], to path: String, parts: [PageKey: Range<Int>]) throws
 }
 
 extension SiteOutput {
@@ -23,5 +32,14 @@ extension SiteOutput {
     /// By default nothing is kept: every page is rendered and written.
     public func keep(_ path: String, key: PageKey) throws -> Bool {
         false
+    }
+
+    /// By default there is no previous site: every part is rendered.
+    public func previousParts(of path: String) -> FileParts? {
+        nil
+    }
+
+    public func write(_ bytes: [UInt8], to path: String, parts: [PageKey: Range<Int>]) throws {
+        try write(bytes, to: path)
     }
 }

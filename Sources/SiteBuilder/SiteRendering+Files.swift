@@ -48,14 +48,38 @@ extension SiteRendering {
         case .notFound: return notFoundPage()
         case .feed: return atomFeed()
         case .sitemap: return sitemap()
-        case .searchData: return searchData()
-        case .indexJSON:
-            return IndexJSON.encode(catalog, baseURL: catalog.config.site.baseURL) { entry in
-                layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
-            }
+        case .searchData, .indexJSON: return partedBytes(of: file, previous: nil)?.bytes ?? []
         case .indexSchema: return Array(IndexSchema.text.utf8)
         case .asset(let path): return template.assets[path] ?? []
         }
+    }
+
+    /// The bytes of a file made of one part per runbook (`index.json`, the
+    /// search data), with the key and range of each part; nil for other files.
+    /// Parts whose key `previous` has are copied from it.
+    func partedBytes(of file: SiteFile, previous: FileParts?) -> (bytes: [UInt8], parts: [PageKey: Range<Int>])? {
+        let path = path(of: file)
+        let rendered: (bytes: [UInt8], parts: [Range<Int>])
+        let keys: [PageKey?]
+        switch file {
+        case .indexJSON:
+            let urls = catalog.entries.map { layout.runbookFolders[$0.runbook.path].map { $0 + "/" } }
+            keys = urls.indices.map { pageKeys.partKey(of: $0, in: path, detail: urls[$0]) }
+            rendered = IndexJSON.encodeInParts(catalog, baseURL: catalog.config.site.baseURL, pageURL: { entry in
+                layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
+            }, reuse: { [keys] index, _ in previous?.part(keys[index]) })
+        case .searchData:
+            keys = catalog.entries.indices.map { pageKeys.partKey(of: $0, in: path, detail: nil) }
+            rendered = searchData { previous?.part(keys[$0]) }
+        default:
+            return nil
+        }
+        var parts: [PageKey: Range<Int>] = [:]
+        for (key, range) in zip(keys, rendered.parts) {
+            // Two runbooks with one key would be one part twice: recorded once, either serves.
+            if let key { parts[key] = range }
+        }
+        return (rendered.bytes, parts)
     }
 
     /// The digest of what the file is rendered from, for the pages that have one.

@@ -17,11 +17,28 @@ public enum IndexJSON {
     public static func encode(
         _ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String? = { _ in nil }
     ) -> [UInt8] {
-        // Top-level keys and each runbook on a line of their own.
-        document(catalog, baseURL: baseURL, pageURL: pageURL).rendered(prettyDepth: 2)
+        encodeInParts(catalog, baseURL: baseURL, pageURL: pageURL).bytes
     }
 
-    static func document(_ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String?) -> JSONValue {
+    /// The index as `encode` renders it, and where each runbook's part (its
+    /// line, without indent or comma) lies in it, in catalog order.
+    ///
+    /// - Parameter reuse: the part of the runbook at a catalog index with the
+    ///   given URL, when the caller has it from an earlier build; nil to render it.
+    public static func encodeInParts(
+        _ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String?,
+        reuse: @Sendable (_ index: Int, _ url: String?) -> ArraySlice<UInt8>? = { _, _ in nil }
+    ) -> (bytes: [UInt8], parts: [Range<Int>]) {
+        var parts: [Range<Int>] = []
+        // Top-level keys and each runbook on a line of their own.
+        let bytes = document(catalog, baseURL: baseURL, pageURL: pageURL, reuse: reuse).rendered(prettyDepth: 2, renderedRanges: &parts)
+        return (bytes, parts)
+    }
+
+    static func document(
+        _ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String?,
+        reuse: @Sendable (Int, String?) -> ArraySlice<UInt8>?
+    ) -> JSONValue {
         let base = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let problems = catalog.problems
         return .object([
@@ -36,7 +53,7 @@ public enum IndexJSON {
                 ("warnings", .int(problems.count { $0.severity == .warning })),
                 ("unreadable", .array(catalog.unreadable.map { problem($0, withPath: true) })),
             ])),
-            ("runbooks", .array(runbooks(catalog.entries, base: base, pageURL: pageURL))),
+            ("runbooks", .array(runbooks(catalog.entries, base: base, pageURL: pageURL, reuse: reuse))),
             ("alerts", alerts(catalog.entries)),
             ("patterns", .array(catalog.entries.flatMap { entry in
                 entry.runbook.metadata.patterns.map { .object([("pattern", .string($0)), ("runbook", .string(entry.runbook.id))]) }
@@ -48,13 +65,15 @@ public enum IndexJSON {
     /// is the largest file of a site, and its value trees together would be
     /// several times its size.
     private static func runbooks(
-        _ entries: [CatalogEntry], base: String, pageURL: (CatalogEntry) -> String?
+        _ entries: [CatalogEntry], base: String, pageURL: (CatalogEntry) -> String?,
+        reuse: @Sendable (Int, String?) -> ArraySlice<UInt8>?
     ) -> [JSONValue] {
         let urls = entries.map { pageURL($0).map { base + $0 } }
         let parts = Mutex([[UInt8]](repeating: [], count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let bytes = runbook(entries[index], url: urls[index]).rendered(prettyDepth: 0).dropLast()
-            parts.withLock { $0[index] = Array(bytes) }
+            let bytes = reuse(index, urls[index]).map(Array.init)
+                ?? Array(runbook(entries[index], url: urls[index]).rendered(prettyDepth: 0).dropLast())
+            parts.withLock { $0[index] = bytes }
         }
         return parts.withLock { $0 }.map(JSONValue.rendered)
     }

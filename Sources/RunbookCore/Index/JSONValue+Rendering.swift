@@ -3,33 +3,41 @@ extension JSONValue {
     /// `prettyDepth` levels and compact below: an index keeps one runbook a line,
     /// which diffs well at a fraction of the size of indenting everything.
     public func rendered(prettyDepth: Int = .max) -> [UInt8] {
+        var ranges: [Range<Int>] = []
+        return rendered(prettyDepth: prettyDepth, renderedRanges: &ranges)
+    }
+
+    /// As `rendered(prettyDepth:)`, and where each `.rendered` value went, in order.
+    func rendered(prettyDepth: Int, renderedRanges: inout [Range<Int>]) -> [UInt8] {
         var output: [UInt8] = []
         // Reserved whole: an index of 10,000 runbooks is tens of megabytes, made of
         // parts already rendered, and growing the buffer by doubling would hold
         // twice that at once.
         output.reserveCapacity(sizeEstimate)
-        write(to: &output, indent: 0, prettyDepth: prettyDepth)
+        write(to: &output, indent: 0, prettyDepth: prettyDepth, renderedRanges: &renderedRanges)
         output.append(UInt8(ascii: "\n"))
         return output
     }
 
     /// Appends bytes directly: an index of 10,000 runbooks is tens of megabytes,
     /// and building it through intermediate strings costs seconds.
-    private func write(to output: inout [UInt8], indent: Int, prettyDepth: Int) {
+    private func write(to output: inout [UInt8], indent: Int, prettyDepth: Int, renderedRanges: inout [Range<Int>]) {
         let pretty = indent < prettyDepth
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value): Self.append(value, to: &output)
         case .string(let value): JSONText.append(value, to: &output)
-        case .rendered(let bytes): output.append(contentsOf: bytes)
+        case .rendered(let bytes):
+            renderedRanges.append(output.count..<output.count + bytes.count)
+            output.append(contentsOf: bytes)
         case .array(let values):
             guard !values.isEmpty else { return output.append(contentsOf: "[]".utf8) }
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { Self.newline(&output, indent + 1) }
-                value.write(to: &output, indent: indent + 1, prettyDepth: prettyDepth)
+                value.write(to: &output, indent: indent + 1, prettyDepth: prettyDepth, renderedRanges: &renderedRanges)
             }
             if pretty { Self.newline(&output, indent) }
             output.append(UInt8(ascii: "]"))
@@ -42,7 +50,7 @@ extension JSONValue {
                 JSONText.append(key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 if pretty { output.append(UInt8(ascii: " ")) }
-                value.write(to: &output, indent: indent + 1, prettyDepth: prettyDepth)
+                value.write(to: &output, indent: indent + 1, prettyDepth: prettyDepth, renderedRanges: &renderedRanges)
             }
             if pretty { Self.newline(&output, indent) }
             output.append(UInt8(ascii: "}"))

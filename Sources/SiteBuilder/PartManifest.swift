@@ -1,0 +1,56 @@
+import GitKit
+
+/// Where the keyed parts of a site's parted files lie (`FileParts`), with each
+/// file's stamp when it was written: kept beside the site (`.NAME.parts`) so
+/// the next build can copy a runbook's line of `index.json` instead of
+/// rendering it. A file whose stamp has changed since is not trusted at all.
+struct PartManifest: Sendable {
+    private static let header = "runbook parts 1"
+
+    struct File: Sendable, Equatable {
+        var stamp: String
+        var ranges: [PageKey: Range<Int>]
+    }
+
+    var files: [String: File] = [:]
+
+    /// The manifest in the file at `path`; empty when it is missing or not one
+    /// this version wrote (nothing is trusted from a file that does not parse).
+    static func load(from path: String) -> PartManifest {
+        guard let bytes = FileSystem.bytes(ofFile: path) else { return PartManifest() }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        guard lines.first == header, lines.last?.isEmpty == true else { return PartManifest() }
+        var manifest = PartManifest()
+        var current: String?
+        for line in lines.dropFirst().dropLast() {
+            let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { return PartManifest() }
+            if fields[0] == "file" {
+                let path = String(fields[2])
+                guard !path.isEmpty, manifest.files[path] == nil else { return PartManifest() }
+                manifest.files[path] = File(stamp: String(fields[1]), ranges: [:])
+                current = path
+            } else {
+                guard let current, let key = ObjectID(hex: String(fields[0])), let start = Int(fields[1]), let end = Int(fields[2]),
+                      start >= 0, start <= end
+                else { return PartManifest() }
+                manifest.files[current]?.ranges[PageKey(digest: key)] = start..<end
+            }
+        }
+        return manifest
+    }
+
+    /// The file's text, files and parts in a fixed order so equal manifests are equal bytes.
+    var encoded: [UInt8] {
+        var text = Self.header + "\n"
+        for (path, file) in files.sorted(by: { $0.key.precedesInByteOrder($1.key) }) where !path.contains("\n") {
+            text += "file \(file.stamp) \(path)\n"
+            for (key, range) in file.ranges.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
+                text += "\(key.digest.hex) \(range.lowerBound) \(range.upperBound)\n"
+            }
+        }
+        return Array(text.utf8)
+    }
+}

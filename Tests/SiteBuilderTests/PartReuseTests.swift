@@ -1,0 +1,132 @@
+import Foundation
+import GitKit
+import RunbookCore
+import Testing
+@testable import SiteBuilder
+
+/// A rebuild copies each runbook's part of `index.json` and of the search data
+/// from the live site when its key matches, as `.NAME.parts` beside the site
+/// records; a file changed since it was recorded is not trusted at all.
+@Suite struct PartReuseTests {
+    private struct Fixture {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("parts-\(UUID().uuidString)").path
+        var site: String { parent + "/site" }
+        var records: String { parent + "/.site.parts" }
+
+        func build(_ catalog: Catalog) throws {
+            let site = Site(catalog: catalog, template: try SiteTemplate())
+            try SiteDirectoryWriter(directory: self.site).replace { try site.render(into: $0) }
+        }
+
+        func file(_ name: String) throws -> [UInt8] {
+            try [UInt8](Data(contentsOf: URL(fileURLWithPath: site + "/" + name)))
+        }
+
+        /// Rewrites bytes of a file of the live site in place, then puts its
+        /// modification time back: its stamp is then what the records say.
+        func alter(_ name: String, at range: Range<Int>, to replacement: [UInt8]) throws {
+            let path = site + "/" + name
+            var info = stat()
+            #expect(stat(path, &info) == 0)
+            let handle = try #require(FileHandle(forUpdatingAtPath: path))
+            try handle.seek(toOffset: UInt64(range.lowerBound))
+            try handle.write(contentsOf: Data(replacement))
+            try handle.close()
+            var times = [info.st_atim, info.st_mtim]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        }
+
+        /// What a build with no previous site writes.
+        func fresh(_ catalog: Catalog, _ name: String) throws -> [UInt8] {
+            let output = MemorySiteOutput()
+            try Site(catalog: catalog, template: try SiteTemplate()).render(into: output)
+            return try #require(output.files[name])
+        }
+    }
+
+    /// The standard runbooks, each with the blob id of its text (keys follow from blobs).
+    private static func catalog(failoverTitle: String = "Database failover") throws -> Catalog {
+        let files = [
+            ("runbooks/etcd/no-leader.md", TestCatalog.fullRunbook),
+            ("runbooks/db/failover.md", TestCatalog.failover.replacingOccurrences(of: "title: Database failover", with: "title: \(failoverTitle)")),
+        ]
+        var catalog = TestCatalog.make(files)
+        let texts = Dictionary(uniqueKeysWithValues: files)
+        for index in catalog.entries.indices {
+            catalog.entries[index].blob = try ObjectID(hashingBlob: Array((texts[catalog.entries[index].runbook.path] ?? "").utf8))
+        }
+        return catalog
+    }
+
+    @Test func theRecordsSayWhereEachRunbooksPartLies() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        try fixture.build(try Self.catalog())
+        let records = PartManifest.load(from: fixture.records)
+        #expect(Set(records.files.keys) == ["index.json", "search-data.js"])
+
+        let index = try fixture.file("index.json")
+        let lines = try #require(records.files["index.json"]).ranges.values.sorted { $0.lowerBound < $1.lowerBound }
+        let paths = try lines.map { range in
+            let object = try JSONSerialization.jsonObject(with: Data(index[range])) as? [String: Any]
+            return object?["path"] as? String
+        }
+        #expect(paths == (try Self.catalog()).entries.map(\.runbook.path))
+
+        let search = try fixture.file("search-data.js")
+        let texts = try #require(records.files["search-data.js"]).ranges.values.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(texts.count == 2)
+        #expect(texts.allSatisfy { search[$0].first == UInt8(ascii: "\"") && search[$0].last == UInt8(ascii: "\"") })
+    }
+
+    /// Shown by altering a part of the live file behind the records' back: the
+    /// copy carries the alteration, which rendering would not.
+    @Test func aPartWhoseKeyMatchesIsCopiedAndAChangedRunbooksIsRendered() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        try fixture.build(try Self.catalog())
+        let records = PartManifest.load(from: fixture.records)
+        let index = try fixture.file("index.json")
+        let title = Array("etcd has no leader".utf8)
+        let parts = try #require(records.files["index.json"]).ranges.values
+        let offset = try #require(parts.lazy.compactMap { part in part.first { index[$0...].starts(with: title) } }.first)
+        try fixture.alter("index.json", at: offset..<offset + 4, to: Array("ETCD".utf8))
+
+        let edited = try Self.catalog(failoverTitle: "Promote the replica by hand")
+        try fixture.build(edited)
+        let rebuilt = String(decoding: try fixture.file("index.json"), as: UTF8.self)
+        #expect(rebuilt.contains("ETCD has no leader"), "the unchanged runbook's part was copied")
+        #expect(rebuilt.contains("Promote the replica by hand"), "the changed runbook's part was rendered")
+        #expect(try fixture.file("search-data.js") == (try fixture.fresh(edited, "search-data.js")))
+    }
+
+    @Test func aFileChangedSinceItWasRecordedIsNotTrusted() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        try fixture.build(try Self.catalog())
+        let path = fixture.site + "/index.json"
+        var index = try fixture.file("index.json")
+        index[index.count / 2] = UInt8(ascii: "#")
+        // A new file in its place, as any editor would leave it: a new stamp.
+        try FileManager.default.removeItem(atPath: path)
+        try Data(index).write(to: URL(fileURLWithPath: path))
+
+        try fixture.build(try Self.catalog())
+        #expect(try fixture.file("index.json") == (try fixture.fresh(try Self.catalog(), "index.json")))
+    }
+
+    @Test func damagedRecordsAreEmpty() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        try fixture.build(try Self.catalog())
+        let text = try String(contentsOfFile: fixture.records, encoding: .utf8)
+        #expect(!PartManifest.load(from: fixture.records).files.isEmpty)
+        for damaged in [
+            text.replacingOccurrences(of: "runbook parts 1", with: "runbook parts 2"), String(text.dropLast()),
+            text + "0123 4 5\n", text.replacingOccurrences(of: "file ", with: "fil "), text + "file x index.json\n",
+        ] {
+            try damaged.write(toFile: fixture.records, atomically: true, encoding: .utf8)
+            #expect(PartManifest.load(from: fixture.records).files.isEmpty, "\(damaged.suffix(40))")
+        }
+    }
+}
