@@ -62,6 +62,7 @@ struct BuildCommand: ParsableCommand {
         let written: SiteWriteSummary
         do {
             let outcome = try CatalogBuilder(options: options).build(progress: progress.update)
+            defer { outcome.cacheWrites.wait() }
             progress.finish()
             outcome.warnings.forEach { Terminal.printError("runbook: warning: \($0)") }
             var built = outcome.catalog

@@ -93,9 +93,9 @@ struct BuildTests {
         #expect(failed.status == 2, "\(failed)")
         #expect(failed.stderr.contains("site-template/runbook.mustache"), "\(failed)")
         #expect(try SiteSnapshot(repo.path + "/_site").files == before.files)
-        // `._site.pages` records what the live site's pages were rendered from.
+        // `._site.pages` and `._site.parts` record what the live site's pages were rendered from.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.path)
-            .filter { $0.hasPrefix("._site") && $0 != "._site.pages" }
+            .filter { $0.hasPrefix("._site") && $0 != "._site.pages" && $0 != "._site.parts" }
         #expect(leftovers.isEmpty, "temporary folders left behind: \(leftovers)")
     }
 

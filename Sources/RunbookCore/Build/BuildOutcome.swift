@@ -8,4 +8,6 @@ public struct BuildOutcome: Sendable {
     public var warnings: [String]
     /// Commits whose history had to be read this time (the rest came from the cache).
     public var commitsRead: Int
+    /// The caches this build is still writing: wait for them before the process exits.
+    public var cacheWrites: CacheWrites
 }

@@ -22,6 +22,7 @@ public struct CatalogBuilder {
 
     /// - Parameter progress: called with the stage, how much of it is done, and
     ///   the total when known; from any thread.
+    /// - Returns: the catalog, with the caches still being written (`cacheWrites`).
     public func build(progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void) throws -> BuildOutcome {
         progress(.reading, 0, nil)
         let loader = LintInputLoader(
@@ -45,7 +46,12 @@ public struct CatalogBuilder {
             throw SourceError("nothing to build: '\(options.revision)' names no commit")
         }
 
-        let history = HistoryReading(gitDirectory: repository.gitDirectory, commit: commit, paths: input.paths, options: options)
+        let cacheWrites = CacheWrites()
+        // Handed to the caller with the outcome; waited for here when there is none.
+        var built = false
+        defer { if !built { cacheWrites.wait() } }
+        let history = HistoryReading(
+            gitDirectory: repository.gitDirectory, commit: commit, paths: input.paths, options: options, cacheWrites: cacheWrites)
         // The walk reports as it goes, but one progress line shows one stage:
         // the history's count appears once parsing is done.
         let parsed = Atomic(false)
@@ -80,7 +86,7 @@ public struct CatalogBuilder {
                 kept.document = MarkdownDocument(nodes: [])
                 return KeptRunbook(runbook: kept, dangerousSteps: linter.dangerousSteps(of: runbook))
             })
-        cache?.save(checked, blobs: blobs, to: cachePath)
+        if let cache { cacheWrites.start { [checked, blobs] in cache.save(checked, blobs: blobs, to: cachePath) } }
         linter.addCorpusProblems(to: &checked, otherRunbooks: input.otherRunbooks, treePaths: input.treePaths)
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
@@ -113,10 +119,11 @@ public struct CatalogBuilder {
         let source = CatalogSource(
             ref: options.revision, commit: commit, commitDate: commitDate, isWorkingTree: options.worktree,
             isShallow: repository.isShallow)
+        let overrides = try templateOverrides(repository: repository, commit: commit, base: loader.base)
+        built = true
         return BuildOutcome(
             catalog: Catalog(source: source, config: input.config, entries: entries, unreadable: unreadable),
-            templateOverrides: try templateOverrides(repository: repository, commit: commit, base: loader.base),
-            warnings: warnings, commitsRead: commitsRead)
+            templateOverrides: overrides, warnings: warnings, commitsRead: commitsRead, cacheWrites: cacheWrites)
     }
 
     /// The commit to build, or nil when building the files on disk of a repository without commits.

@@ -11,14 +11,16 @@ final class HistoryReading: Sendable {
     private let commit: ObjectID?
     private let paths: [String]
     private let cacheDirectory: String?
+    private let cacheWrites: CacheWrites
     private let outcome = Mutex<Swift.Result<Result, any Error>?>(nil)
     private let group = DispatchGroup()
 
-    init(gitDirectory: String, commit: ObjectID?, paths: [String], options: BuildOptions) {
+    init(gitDirectory: String, commit: ObjectID?, paths: [String], options: BuildOptions, cacheWrites: CacheWrites) {
         self.gitDirectory = gitDirectory
         self.commit = commit
         self.paths = paths
         cacheDirectory = options.cacheDirectory
+        self.cacheWrites = cacheWrites
     }
 
     func start(progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void) {
@@ -44,7 +46,8 @@ final class HistoryReading: Sendable {
         _ repository: Repository, at commit: ObjectID, progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void
     ) throws -> Result {
         let reader = LineageReader(repository: repository, cacheDirectory: cacheDirectory)
-        let report = try reader.lineages(of: paths, at: commit) { walked in progress(.history, walked, nil) }
+        let report = try reader.lineages(
+            of: paths, at: commit, progress: { walked in progress(.history, walked, nil) }, writeCache: cacheWrites.start)
         return (report.lineages, report.readCommits, report.committer)
     }
 }

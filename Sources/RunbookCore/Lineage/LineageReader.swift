@@ -40,9 +40,14 @@ public final class LineageReader {
 
     /// The lineage of each path at `commit` (paths as in the commit's tree;
     /// duplicates are read once).
-    /// - Parameter progress: called on the calling thread now and then with
-    ///   the number of commits walked so far.
-    public func lineages(of paths: [String], at commit: ObjectID, progress: ((Int) -> Void)? = nil) throws -> LineageReport {
+    /// - Parameters:
+    ///   - progress: called on the calling thread now and then with the number
+    ///     of commits walked so far.
+    ///   - writeCache: runs the write of the updated cache, by default at once.
+    public func lineages(
+        of paths: [String], at commit: ObjectID, progress: ((Int) -> Void)? = nil,
+        writeCache: (@escaping @Sendable () -> Void) -> Void = { $0() }
+    ) throws -> LineageReport {
         var seenPaths: Set<String> = []
         let paths = paths.filter { seenPaths.insert($0).inserted }
         let committer = try repository.commitInfo(commit).committer
@@ -100,20 +105,22 @@ public final class LineageReader {
 
         let unchanged = cache != nil && !walkLearnt && !foundOrigins && !statuses.learnt && cache?.facts.count == visited.count
         if !unchanged {
-            save(facts: visited, anchors: anchors, statuses: statuses, entries: tracker.entries, current: currentBlobs)
+            let cache = Self.cache(facts: visited, anchors: anchors, statuses: statuses, entries: tracker.entries, current: currentBlobs)
+            let path = cachePath
+            writeCache { try? cache.save(to: path) }
         }
         return LineageReport(
             lineages: lineages, committer: committer, isShallow: repository.isShallow,
             walkedCommits: visited.count, readCommits: readCount)
     }
 
-    /// Keeps what this walk needed: the facts of the commits it visited and
-    /// the statuses of the blobs in its lineages, so the cache follows the
-    /// history being built rather than growing forever. A failed write only
+    /// What this walk needed: the facts of the commits it visited and the
+    /// statuses of the blobs in its lineages, so the cache follows the history
+    /// being built rather than growing forever. A failed write of it only
     /// costs time on the next build.
-    private func save(
+    private static func cache(
         facts: [CommitFacts], anchors: [ObjectID], statuses: StatusBook, entries: [[LineageEntry]], current: [String: ObjectID]
-    ) {
+    ) -> LineageCache {
         var cache = LineageCache()
         cache.facts = facts
         cache.anchors = anchors
@@ -125,6 +132,6 @@ public final class LineageReader {
             }
         }
         for blob in blobs { cache.statuses[blob] = statuses.approved[blob] }
-        try? cache.save(to: cachePath)
+        return cache
     }
 }
