@@ -63,11 +63,15 @@ extension SiteRendering {
         let keys: [PageKey?]
         switch file {
         case .indexJSON:
-            let urls = catalog.entries.map { layout.runbookFolders[$0.runbook.path].map { $0 + "/" } }
-            keys = urls.indices.map { pageKeys.partKey(of: $0, in: path, detail: urls[$0]) }
-            rendered = IndexJSON.encodeInParts(catalog, baseURL: catalog.config.site.baseURL, pageURL: { entry in
-                layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
-            }, reuse: { [keys] index, _ in previous?.part(keys[index]) })
+            let baseURL = catalog.config.site.baseURL
+            let pageURL = { (entry: CatalogEntry) in layout.runbookFolders[entry.runbook.path].map { $0 + "/" } }
+            // The URL a line shows: `--base-url` changes it without changing runbook.yml.
+            keys = catalog.entries.indices.map { index in
+                pageKeys.partKey(of: index, in: path, detail: pageURL(catalog.entries[index]).map { baseURL + "\n" + $0 })
+            }
+            rendered = IndexJSON.encodeInParts(catalog, baseURL: baseURL, pageURL: pageURL) { [keys] index, _ in
+                previous?.part(keys[index])
+            }
         case .searchData:
             keys = catalog.entries.indices.map { pageKeys.partKey(of: $0, in: path, detail: nil) }
             rendered = searchData { previous?.part(keys[$0]) }

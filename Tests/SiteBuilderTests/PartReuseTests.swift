@@ -115,6 +115,18 @@ import Testing
         #expect(try fixture.file("index.json") == (try fixture.fresh(try Self.catalog(), "index.json")))
     }
 
+    /// `--base-url` changes every line's URL without changing `runbook.yml`.
+    @Test func anotherBaseURLRendersEveryLine() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        var catalog = try Self.catalog()
+        catalog.config.site.baseURL = "https://one.example/"
+        try fixture.build(catalog)
+        catalog.config.site.baseURL = "https://two.example/"
+        try fixture.build(catalog)
+        #expect(try fixture.file("index.json") == (try fixture.fresh(catalog, "index.json")))
+    }
+
     @Test func damagedRecordsAreEmpty() throws {
         let fixture = Fixture()
         defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
