@@ -13,20 +13,31 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// Accepts a full 40-character hex id (either case).
     /// Abbreviated ids are revisions, not ids: use `Repository.resolveCommit`.
     public init?(hex: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.rawLength)
-        var pending: UInt8?
-        for character in hex.utf8 {
-            guard let value = Self.hexValue(character), bytes.count < Self.rawLength else { return nil }
-            if let high = pending {
-                bytes.append(high << 4 | value)
-                pending = nil
-            } else {
-                pending = value
+        self.init(digits: hex.utf8)
+    }
+
+    /// Accepts a full 40-character hex id (either case) as its UTF-8 bytes, as
+    /// it stands in a file: 30,000 page records parse without a `String` each.
+    public init?(hexDigits: UnsafeRawBufferPointer) {
+        self.init(digits: hexDigits)
+    }
+
+    private init?(digits hexDigits: some Collection<UInt8>) {
+        guard hexDigits.count == Self.rawLength * 2 else { return nil }
+        var high: UInt64 = 0
+        var middle: UInt64 = 0
+        var low: UInt32 = 0
+        for (position, digit) in hexDigits.enumerated() {
+            guard let value = Self.hexValue(digit) else { return nil }
+            switch position {
+            case ..<16: high = high << 4 | UInt64(value)
+            case ..<32: middle = middle << 4 | UInt64(value)
+            default: low = low << 4 | UInt32(value)
             }
         }
-        guard bytes.count == Self.rawLength, pending == nil else { return nil }
-        self = bytes.withUnsafeBytes { ObjectID(raw: $0) }
+        self.high = high
+        self.middle = middle
+        self.low = low
     }
 
     init(_ oid: UnsafePointer<git_oid>) {

@@ -41,16 +41,36 @@ enum FileSystem {
 
     /// The names in a folder, without `.` and `..`.
     static func contents(of directory: String) throws -> [String] {
+        try list(directory) { name, _ in name }
+    }
+
+    /// The names in a folder with what each is (a link is a link), without `.`
+    /// and `..`. The listing itself says what most entries are; only where the
+    /// file system does not is the entry looked at (`lstat`).
+    static func entries(of directory: String) throws -> [(name: String, kind: Kind)] {
+        try list(directory) { name, type in
+            switch type {
+            case UInt8(DT_DIR): (name, .directory)
+            case UInt8(DT_REG): (name, .file)
+            case UInt8(DT_LNK): (name, .symbolicLink)
+            case UInt8(DT_UNKNOWN): (name, kind(of: directory + "/" + name))
+            default: (name, .other)
+            }
+        }
+    }
+
+    /// Each entry of a folder but `.` and `..`, from its name and `d_type`.
+    private static func list<Entry>(_ directory: String, _ entry: (String, UInt8) -> Entry) throws -> [Entry] {
         guard let handle = opendir(directory) else { throw error("cannot list", directory) }
         defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        var entries: [Entry] = []
+        while let found = readdir(handle) {
+            let name = withUnsafeBytes(of: found.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { entries.append(entry(name, found.pointee.d_type)) }
         }
-        return names
+        return entries
     }
 
     static func makeDirectory(_ path: String) throws {

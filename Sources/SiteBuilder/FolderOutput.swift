@@ -125,17 +125,20 @@ final class FolderOutput: SiteOutput {
     /// Deletes whatever this build did not write (pages of runbooks that are gone,
     /// in a spare site), except the names in `keep`.
     func removeUnproduced(keeping keep: Set<String>) throws {
+        // Taken once: the build is over, and 20,000 folders would take the locks for each entry.
         let produced = produced.withLock { $0 }
+        let folders = folders.withLock { $0 }
         var pending = [""]
         while let folder = pending.popLast() {
             let absolute = folder.isEmpty ? root : root + "/" + folder
-            for name in try FileSystem.contents(of: absolute) {
-                let relative = folder.isEmpty ? name : folder + "/" + name
+            let prefix = folder.isEmpty ? "" : folder + "/"
+            for (name, kind) in try FileSystem.entries(of: absolute) {
+                let relative = prefix + name
                 if keep.contains(relative) || produced.contains(relative) { continue }
-                if FileSystem.kind(of: root + "/" + relative) == .directory, folders.withLock({ $0.contains(relative) }) {
+                if kind == .directory, folders.contains(relative) {
                     pending.append(relative)
                 } else {
-                    try FileSystem.removeTree(root + "/" + relative)
+                    try FileSystem.removeTree(absolute + "/" + name)
                 }
             }
         }

@@ -14,7 +14,7 @@ enum PathSegment {
     /// Segments past `maximumDepth` are joined into the last one (and cut to
     /// `maximumLength`); the output registry tells apart names that end up alike.
     static func segments(of name: String) -> [String] {
-        var parts = name.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var parts = parts(of: name)
         if parts.count > maximumDepth {
             parts = Array(parts.prefix(maximumDepth - 1)) + [parts.dropFirst(maximumDepth - 1).joined(separator: "-")]
         }
@@ -22,12 +22,20 @@ enum PathSegment {
         return folders.isEmpty ? ["_"] : folders
     }
 
+    /// The non-empty parts between `/`s. An ASCII name (nearly every one) is split
+    /// by byte, without finding its characters: there a `/` is always a character
+    /// of its own, where elsewhere a combining mark after it makes it part of another.
+    private static func parts(of name: String) -> [String] {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(separator: "/").map(String.init) }
+        return name.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// One folder name: anything outside the allowed set becomes `-` (a run of them
     /// one `-`); accented letters lose their accent (`Ü` → `U`).
     static func sanitize(_ name: String) -> String {
         // Most names are clean already; they come back as they are.
         if let first = name.utf8.first, first != UInt8(ascii: "."), name.utf8.count <= maximumLength,
-           name.utf8.allSatisfy({ $0 < 0x80 && isAllowed(Character(Unicode.Scalar($0))) }) {
+           name.utf8.allSatisfy(isAllowed) {
             return name
         }
         var result = ""
@@ -49,17 +57,20 @@ enum PathSegment {
     }
 
     private static func ascii(for character: Character) -> String {
-        if character.isASCII {
-            return isAllowed(character) ? String(character) : ""
+        if let byte = character.asciiValue {
+            return isAllowed(byte) ? String(character) : ""
         }
         // `é` decomposes to `e` and a combining accent: keep the letter.
         let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-        return String(String.UnicodeScalarView(scalars.filter { $0.isASCII && isAllowed(Character($0)) }))
+        return String(String.UnicodeScalarView(scalars.filter { $0.isASCII && isAllowed(UInt8($0.value)) }))
     }
 
-    private static func isAllowed(_ character: Character) -> Bool {
-        switch character {
-        case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": return true
+    /// On bytes: checking every already clean name must not make a `Character` of each byte.
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
         default: return false
         }
     }

@@ -24,22 +24,26 @@ struct SiteLayout: Sendable {
     /// - Parameter assetPaths: paths inside `assets/`, already checked by `SiteTemplate`.
     init(catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) {
         self.linkStyle = linkStyle
-        var registry = OutputPathRegistry()
+        // Two pages per runbook (its page and history), and room for as many tag and alert pages.
+        var registry = OutputPathRegistry(capacity: Self.fixedFiles.count + assetPaths.count + 3 * catalog.entries.count)
         for file in Self.fixedFiles + assetPaths.sorted().map({ "assets/" + $0 }) {
             _ = registry.claimFile(file)
         }
-        let entries = catalog.entries.map(\.runbook)
         // Ids keep their folders (`etcd/no-leader`); a tag or alert name is one folder.
-        let ids = entries.map { (key: $0.path, name: $0.id, segments: PathSegment.segments(of: $0.id)) }
+        let ids = catalog.entries.map { entry in
+            (key: entry.runbook.path, name: entry.runbook.id, segments: PathSegment.segments(of: entry.runbook.id))
+        }
         for (path, folder) in Self.claim(ids, under: "runbooks", in: &registry) {
             runbookFolders[path] = folder
             let history = "history" + folder.dropFirst("runbooks".count)
             historyFolders[path] = registry.claimFile(history + "/index.html")
                 ? history : registry.claimPage(under: "history", segments: PathSegment.segments(of: String(folder.dropFirst("runbooks/".count))))
         }
-        let tags = Set(entries.flatMap(\.metadata.tags)).sorted().map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
+        let tags = Set(catalog.entries.flatMap { $0.runbook.metadata.tags }).sorted()
+            .map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
         tagFolders = Dictionary(uniqueKeysWithValues: Self.claim(tags, under: "tags", in: &registry))
-        let alerts = Set(entries.flatMap(\.metadata.alerts)).sorted().map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
+        let alerts = Set(catalog.entries.flatMap { $0.runbook.metadata.alerts }).sorted()
+            .map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
         alertFolders = Dictionary(uniqueKeysWithValues: Self.claim(alerts, under: "alerts", in: &registry))
     }
 
@@ -49,9 +53,10 @@ struct SiteLayout: Sendable {
     private static func claim(
         _ items: [(key: String, name: String, segments: [String])], under parent: String, in registry: inout OutputPathRegistry
     ) -> [(String, String)] {
-        let clean = items.filter { $0.segments.joined(separator: "/") == $0.name }
-        let unclean = items.filter { $0.segments.joined(separator: "/") != $0.name }
-        return (clean + unclean).map { item in (item.key, registry.claimPage(under: parent, segments: item.segments)) }
+        let isClean = items.map { $0.segments.joined(separator: "/") == $0.name }
+        let clean = items.indices.filter { isClean[$0] }
+        let unclean = items.indices.filter { !isClean[$0] }
+        return (clean + unclean).map { (items[$0].key, registry.claimPage(under: parent, segments: items[$0].segments)) }
     }
 
     /// A link from the page in folder `page` to the page in folder `target` ("" is the site root).

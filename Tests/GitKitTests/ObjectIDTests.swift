@@ -28,6 +28,16 @@ import GitKit
         #expect(id.withRawBytes { Array($0) } == id.rawBytes)
     }
 
+    @Test func readsTheSameIdFromBytes() throws {
+        for text in ["F3954314C1026028E77EA3A765AADEFA67B45195", "0000000000000000000000000000000000000001"] {
+            let id = Array(text.utf8).withUnsafeBytes(ObjectID.init(hexDigits:))
+            #expect(id != nil && id == ObjectID(hex: text))
+        }
+        for text in ["f395431", "f3954314c1026028e77ea3a765aadefa67b4519x", "f3954314c1026028e77ea3a765aadefa67b451950"] {
+            #expect(Array(text.utf8).withUnsafeBytes(ObjectID.init(hexDigits:)) == nil)
+        }
+    }
+
     @Test func ordersByHex() throws {
         let low = try #require(ObjectID(hex: "09776f60102ecdeab44f6ff433a73289f04d5c6a"))
         let high = try #require(ObjectID(hex: "a0956ca783dae8309213581f913a142a07ebaea7"))

@@ -85,6 +85,24 @@ import Testing
         #expect(scratch.entries() == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", "site"])
     }
 
+    @Test func updatingTheSpareRemovesWhatTheBuildDidNotWriteWithoutFollowingLinks() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        _ = try writeSite(["index.html": "one", "a/page.html": "a"], to: site)
+        _ = try writeSite(["index.html": "two", "a/page.html": "a"], to: site)
+        // Left in the spare by something else: a folder, a file, and links to a folder outside.
+        try scratch.write("outside/keep.html", "not the site's")
+        try scratch.write(".site.spare/stale/page.html", "old")
+        try scratch.write(".site.spare/a/extra.html", "old")
+        for link in [".site.spare/a/link", ".site.spare/link"] {
+            try FileManager.default.createSymbolicLink(atPath: scratch.path + "/" + link, withDestinationPath: scratch.path + "/outside")
+        }
+        _ = try writeSite(["index.html": "three", "a/page.html": "a"], to: site)
+        #expect(scratch.entries("site") == [".runbook-site", "a", "index.html"])
+        #expect(scratch.entries("site/a") == ["page.html"])
+        #expect(scratch.read("outside/keep.html") == "not the site's")
+    }
+
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"

@@ -21,6 +21,9 @@ import Testing
         #expect(PathSegment.segments(of: "etcd/no-leader") == ["etcd", "no-leader"])
         #expect(PathSegment.segments(of: "../../etc/passwd") == ["-", "-", "etc", "passwd"])
         #expect(PathSegment.segments(of: "//") == ["_"])
+        #expect(PathSegment.segments(of: "/a//b/") == ["a", "b"])
+        // A combining mark makes `/` part of another character, which does not split the name.
+        #expect(PathSegment.segments(of: "a/\u{301}b/c") == ["a-b", "c"])
     }
 
     private func makeLayout(ids: [String], tags: [String] = [], alerts: [String] = []) -> SiteLayout {
