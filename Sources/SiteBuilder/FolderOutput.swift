@@ -97,7 +97,7 @@ final class FolderOutput: SiteOutput {
     func keep(_ path: String, key: PageKey) throws -> Bool {
         let target = root + "/" + path
         if let record = rootPages[path], record.key == key, FileSystem.stamp(of: target) == record.stamp {
-            try makeParents(of: path)
+            noteParents(of: path)
             kept(path, record)
             return true
         }
@@ -142,6 +142,18 @@ final class FolderOutput: SiteOutput {
                 }
             }
         }
+    }
+
+    /// Counts the folders of a page found in place as this build's: they are
+    /// there already (the page is), so nothing is asked of the file system.
+    private func noteParents(of path: String) {
+        var parents: [String] = []
+        var folder = path[...]
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            parents.append(String(folder))
+        }
+        _ = folders.withLock { $0.formUnion(parents) }
     }
 
     private func makeParents(of path: String) throws {

@@ -18,28 +18,40 @@ struct PartManifest: Sendable {
     /// this version wrote (nothing is trusted from a file that does not parse).
     static func load(from path: String) -> PartManifest {
         guard let bytes = FileSystem.bytes(ofFile: path) else { return PartManifest() }
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-            String(decoding: $0, as: UTF8.self)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.elementsEqual(header.utf8) }) == true, lines.last?.isEmpty == true else {
+            return PartManifest()
         }
-        guard lines.first == header, lines.last?.isEmpty == true else { return PartManifest() }
         var manifest = PartManifest()
         var current: String?
         for line in lines.dropFirst().dropLast() {
-            let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3 else { return PartManifest() }
-            if fields[0] == "file" {
-                let path = String(fields[2])
-                guard !path.isEmpty, manifest.files[path] == nil else { return PartManifest() }
-                manifest.files[path] = File(stamp: String(fields[1]), ranges: [:])
+            if fields[0].elementsEqual("file".utf8) {
+                guard let path = String(validating: fields[2], as: UTF8.self), !path.isEmpty, manifest.files[path] == nil else {
+                    return PartManifest()
+                }
+                manifest.files[path] = File(stamp: String(decoding: fields[1], as: UTF8.self), ranges: [:])
                 current = path
             } else {
-                guard let current, let key = ObjectID(hex: String(fields[0])), let start = Int(fields[1]), let end = Int(fields[2]),
-                      start >= 0, start <= end
+                guard let current, let key = fields[0].withUnsafeBytes(ObjectID.init(hexDigits:)),
+                      let start = number(fields[1]), let end = number(fields[2]), start <= end
                 else { return PartManifest() }
                 manifest.files[current]?.ranges[PageKey(digest: key)] = start..<end
             }
         }
         return manifest
+    }
+
+    /// A decimal number of at most 15 digits (no sign): offsets in a file.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 15 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// The file's text, files and parts in a fixed order so equal manifests are equal bytes.
