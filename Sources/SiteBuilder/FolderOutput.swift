@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Writes files under a folder being built. A file whose bytes are already
@@ -128,20 +129,36 @@ final class FolderOutput: SiteOutput {
         // Taken once: the build is over, and 20,000 folders would take the locks for each entry.
         let produced = produced.withLock { $0 }
         let folders = folders.withLock { $0 }
-        var pending = [""]
-        while let folder = pending.popLast() {
+        let root = root
+        /// Deletes what this build did not produce in one folder; returns the folders in it that are this build's.
+        @Sendable func sweep(_ folder: String) throws -> [String] {
             let absolute = folder.isEmpty ? root : root + "/" + folder
             let prefix = folder.isEmpty ? "" : folder + "/"
+            var subfolders: [String] = []
             for (name, kind) in try FileSystem.entries(of: absolute) {
                 let relative = prefix + name
                 if keep.contains(relative) || produced.contains(relative) { continue }
                 if kind == .directory, folders.contains(relative) {
-                    pending.append(relative)
+                    subfolders.append(relative)
                 } else {
                     try FileSystem.removeTree(absolute + "/" + name)
                 }
             }
+            return subfolders
         }
+        // The top two levels here (a handful of folders, then one per alert and
+        // runbook folder), then the tens of thousands below on every core.
+        let frontier = try sweep("").flatMap(sweep)
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: frontier.count) { index in
+            var pending = [frontier[index]]
+            do {
+                while let folder = pending.popLast() { pending += try sweep(folder) }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Counts the folders of a page found in place as this build's: they are

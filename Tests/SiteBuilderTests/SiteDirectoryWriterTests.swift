@@ -88,18 +88,24 @@ import Testing
     @Test func updatingTheSpareRemovesWhatTheBuildDidNotWriteWithoutFollowingLinks() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"
-        _ = try writeSite(["index.html": "one", "a/page.html": "a"], to: site)
-        _ = try writeSite(["index.html": "two", "a/page.html": "a"], to: site)
-        // Left in the spare by something else: a folder, a file, and links to a folder outside.
+        // Folders below the top two levels are swept on several threads.
+        let pages = ["index.html", "a/page.html", "a/b/c/page.html", "a/b/d/page.html"]
+        _ = try writeSite(Dictionary(uniqueKeysWithValues: pages.map { ($0, "one") }), to: site)
+        _ = try writeSite(Dictionary(uniqueKeysWithValues: pages.map { ($0, "two") }), to: site)
+        // Left in the spare by something else: folders, files, and links to a folder outside.
         try scratch.write("outside/keep.html", "not the site's")
-        try scratch.write(".site.spare/stale/page.html", "old")
-        try scratch.write(".site.spare/a/extra.html", "old")
-        for link in [".site.spare/a/link", ".site.spare/link"] {
+        for stray in ["stale/page.html", "a/extra.html", "a/b/c/extra.html", "a/b/stale/deep/page.html"] {
+            try scratch.write(".site.spare/" + stray, "old")
+        }
+        for link in [".site.spare/a/link", ".site.spare/link", ".site.spare/a/b/c/link"] {
             try FileManager.default.createSymbolicLink(atPath: scratch.path + "/" + link, withDestinationPath: scratch.path + "/outside")
         }
-        _ = try writeSite(["index.html": "three", "a/page.html": "a"], to: site)
+        _ = try writeSite(Dictionary(uniqueKeysWithValues: pages.map { ($0, "three") }), to: site)
         #expect(scratch.entries("site") == [".runbook-site", "a", "index.html"])
-        #expect(scratch.entries("site/a") == ["page.html"])
+        #expect(scratch.entries("site/a") == ["b", "page.html"])
+        #expect(scratch.entries("site/a/b") == ["c", "d"])
+        #expect(scratch.entries("site/a/b/c") == ["page.html"])
+        #expect(scratch.read("site/a/b/d/page.html") == "three")
         #expect(scratch.read("outside/keep.html") == "not the site's")
     }
 
