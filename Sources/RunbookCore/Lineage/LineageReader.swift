@@ -105,9 +105,11 @@ public final class LineageReader {
 
         let unchanged = cache != nil && !walkLearnt && !foundOrigins && !statuses.learnt && cache?.facts.count == visited.count
         if !unchanged {
-            let cache = Self.cache(facts: visited, anchors: anchors, statuses: statuses, entries: tracker.entries, current: currentBlobs)
-            let path = cachePath
-            writeCache { try? cache.save(to: path) }
+            let (path, approved, entries) = (cachePath, statuses.approved, tracker.entries)
+            writeCache { [visited, anchors, currentBlobs] in
+                try? Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: currentBlobs)
+                    .save(to: path)
+            }
         }
         return LineageReport(
             lineages: lineages, committer: committer, isShallow: repository.isShallow,
@@ -119,7 +121,7 @@ public final class LineageReader {
     /// being built rather than growing forever. A failed write of it only
     /// costs time on the next build.
     private static func cache(
-        facts: [CommitFacts], anchors: [ObjectID], statuses: StatusBook, entries: [[LineageEntry]], current: [String: ObjectID]
+        facts: [CommitFacts], anchors: [ObjectID], approved: [ObjectID: Bool], entries: [[LineageEntry]], current: [String: ObjectID]
     ) -> LineageCache {
         var cache = LineageCache()
         cache.facts = facts
@@ -131,7 +133,7 @@ public final class LineageReader {
                 if let old = entry.oldBlob { blobs.insert(old) }
             }
         }
-        for blob in blobs { cache.statuses[blob] = statuses.approved[blob] }
+        for blob in blobs { cache.statuses[blob] = approved[blob] }
         return cache
     }
 }
