@@ -5,8 +5,11 @@ import GitKit
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+    init() {}
+
+    /// Empties the buffer, keeping its storage for the next record.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: UInt8) { bytes.append(value) }

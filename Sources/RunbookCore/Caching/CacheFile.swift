@@ -29,38 +29,84 @@ struct CacheFile {
         return trusted ? file[headerSize...] : nil
     }
 
-    /// Writes `payload` to `path` atomically (a temporary file renamed over the
-    /// old one), creating its folder. The payload is written as it is, not
-    /// copied behind a header: a cache can be tens of megabytes. A failure
-    /// (read-only repository, full disk) is for the caller to ignore: a cache
-    /// only saves time.
+    /// Writes `payload` to `path` atomically; see `write(to:_:)`.
     func write(_ payload: [UInt8], to path: String) throws {
-        var header = BinaryWriter()
-        header.write(raw: magic)
-        header.write(version)
-        header.write(UInt64(payload.count))
-        header.write(payload.withUnsafeBytes { CacheChecksum.of($0) })
+        try write(to: path) { file in payload.withUnsafeBytes { file.append($0) } }
+    }
+
+    /// Writes the payload `produce` appends to `path` atomically (a temporary
+    /// file renamed over the old one), creating its folder. The payload goes
+    /// to the file as it comes, a megabyte at a time, and the header (its
+    /// length and checksum) last: a cache of tens of megabytes is never held
+    /// whole. A failure (read-only repository, full disk) is for the caller
+    /// to ignore: a cache only saves time.
+    func write(to path: String, _ produce: (inout Payload) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        let written = Self.write(header.bytes, to: descriptor) && Self.write(payload, to: descriptor)
+        var payload = Payload(descriptor: descriptor, offset: headerSize)
+        var written = false
+        do {
+            try produce(&payload)
+            payload.flush()
+            var header = BinaryWriter()
+            header.write(raw: magic)
+            header.write(version)
+            header.write(UInt64(payload.count))
+            header.write(payload.checksum.value)
+            written = payload.succeeded && header.bytes.withUnsafeBytes { Payload.write($0, to: descriptor, at: 0) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
         guard close(descriptor) == 0, written, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
         }
     }
 
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            guard let start = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, start + offset, buffer.count - offset)
+    /// The payload of a cache file being written: buffered, checksummed as it comes.
+    struct Payload {
+        fileprivate let descriptor: Int32
+        /// Where the buffer goes in the file.
+        fileprivate var offset: Int
+        private var buffer: [UInt8] = []
+        fileprivate private(set) var checksum = CacheChecksum()
+        fileprivate private(set) var count = 0
+        fileprivate private(set) var succeeded = true
+        private static let bufferSize = 1 << 20
+
+        fileprivate init(descriptor: Int32, offset: Int) {
+            self.descriptor = descriptor
+            self.offset = offset
+            buffer.reserveCapacity(Self.bufferSize)
+        }
+
+        mutating func append(_ bytes: UnsafeRawBufferPointer) {
+            checksum.add(bytes)
+            count += bytes.count
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.bufferSize { flush() }
+        }
+
+        fileprivate mutating func flush() {
+            let (descriptor, offset) = (descriptor, offset)
+            succeeded = succeeded && buffer.withUnsafeBytes { Self.write($0, to: descriptor, at: offset) }
+            self.offset += buffer.count
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        fileprivate static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) -> Bool {
+            guard let start = bytes.baseAddress else { return true }
+            var done = 0
+            while done < bytes.count {
+                let count = pwrite(descriptor, start + done, bytes.count - done, off_t(offset + done))
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { return false }
-                offset += count
+                done += count
             }
             return true
         }

@@ -89,27 +89,29 @@ final class CheckedRunbookCache: Sendable {
         let paths = Dictionary(kept.map { ($0.file.path, 1) }, uniquingKeysWith: +)
         kept.removeAll { paths[$0.file.path] != 1 }
         if taken.count == records.count, kept.count == taken.count { return }
-        // Room for the records taken as they are, and a guess for the others.
-        let capacity = kept.reduce(20 + 4) { capacity, entry in
-            capacity + 28 + entry.file.path.utf8.count
-                + (taken.contains(entry.file.path) ? records[entry.file.path]?.range.count ?? 0 : 8192)
-        }
-        var writer = BinaryWriter(capacity: capacity)
-        writer.write(context)
-        writer.write(count: kept.count)
-        for (file, blob) in kept {
-            writer.write(file.path)
-            writer.write(blob)
-            if taken.contains(file.path), let record = records[file.path] {
-                writer.write(count: record.range.count)
-                payload.withUnsafeBytes { writer.write(raw: $0[record.range]) }
-            } else if let runbook = file.kept {
-                let start = writer.bytes.count
-                writer.write(count: 0)
-                RunbookRecord.write(problems: file.problems, kept: runbook, to: &writer)
-                writer.patch(count: writer.bytes.count - start - 4, at: start)
+        // Written a record at a time: the whole file is tens of megabytes.
+        try? Self.file.write(to: path) { file in
+            var header = BinaryWriter()
+            header.write(context)
+            header.write(count: kept.count)
+            header.bytes.withUnsafeBytes { file.append($0) }
+            var entry = BinaryWriter()
+            for (checked, blob) in kept {
+                entry.removeAll()
+                entry.write(checked.path)
+                entry.write(blob)
+                if taken.contains(checked.path), let record = records[checked.path] {
+                    entry.write(count: record.range.count)
+                    entry.bytes.withUnsafeBytes { file.append($0) }
+                    payload.withUnsafeBytes { file.append(UnsafeRawBufferPointer(rebasing: $0[record.range])) }
+                } else if let runbook = checked.kept {
+                    let start = entry.bytes.count
+                    entry.write(count: 0)
+                    RunbookRecord.write(problems: checked.problems, kept: runbook, to: &entry)
+                    entry.patch(count: entry.bytes.count - start - 4, at: start)
+                    entry.bytes.withUnsafeBytes { file.append($0) }
+                }
             }
         }
-        try? Self.file.write(writer.bytes, to: path)
     }
 }
