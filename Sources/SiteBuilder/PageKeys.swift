@@ -25,8 +25,7 @@ struct PageKeys: Sendable {
     /// Per catalog entry, the digest of its own inputs.
     private let entries: [PageKey?]
 
-    /// - Parameter digests: each entry's digest, from `Digests`.
-    init(catalog: Catalog, template: SiteTemplate, layout: SiteLayout, digests: Digests) {
+    init(catalog: Catalog, template: SiteTemplate, layout: SiteLayout) {
         var site = PageKey.Builder("site")
         site.add(RunbookVersion.current)
         site.add(ExecutableIdentity.current)
@@ -48,27 +47,7 @@ struct PageKeys: Sendable {
         parts.add(ExecutableIdentity.current)
         parts.add(catalog.config.text)
         self.parts = ExecutableIdentity.current == nil ? nil : parts.key
-        entries = digests.wait()
-    }
-
-    /// Each catalog entry's digest, worked out on other threads from the
-    /// moment it is made: a rebuild after one commit lays out the site
-    /// meanwhile, on this one.
-    final class Digests: Sendable {
-        private let group = DispatchGroup()
-        private let digests = Mutex<[PageKey?]>([])
-
-        init(of entries: [CatalogEntry]) {
-            DispatchQueue.global().async(group: group) { [self] in
-                let found = PageKeys.digests(of: entries)
-                digests.withLock { $0 = found }
-            }
-        }
-
-        func wait() -> [PageKey?] {
-            group.wait()
-            return digests.withLock { $0 }
-        }
+        entries = Self.digests(of: catalog.entries)
     }
 
     /// Each entry's digest, on all cores in runs of entries: hashing 10,000

@@ -24,7 +24,6 @@ struct SiteRendering: Sendable {
     init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle) {
         self.catalog = catalog
         self.template = template
-        let digests = PageKeys.Digests(of: catalog.entries)
         layout = SiteLayout(catalog: catalog, assetPaths: Array(template.assets.keys), linkStyle: linkStyle)
         links = RepositoryLinks(settings: catalog.config.site)
         chrome = PageChrome(catalog: catalog, layout: layout, links: links)
@@ -40,7 +39,7 @@ struct SiteRendering: Sendable {
         self.tagMembers = tagMembers
         self.alertMembers = alertMembers
         changes = CatalogChange.newest(max(Self.recentChangeCount, Self.feedEntryCount), in: catalog)
-        pageKeys = PageKeys(catalog: catalog, template: template, layout: layout, digests: digests)
+        pageKeys = PageKeys(catalog: catalog, template: template, layout: layout)
     }
 
     /// Renders a page template for the page in `folder`, with the chrome added to `context`.
