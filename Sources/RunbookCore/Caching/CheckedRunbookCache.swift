@@ -67,9 +67,10 @@ final class CheckedRunbookCache: Sendable {
         guard file.unreadableReason == nil, let blob = file.blob, let record = records[file.path], record.blob == blob else {
             return nil
         }
-        let checked = payload.withUnsafeBytes { buffer in
+        let checked = payload.withUnsafeBytes { buffer -> CheckedFile<KeptRunbook>? in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[record.range]))
-            return try? RunbookRecord.read(path: file.path, from: &reader)
+            guard let checked = try? RunbookRecord.read(path: file.path, from: &reader), reader.isAtEnd else { return nil }
+            return checked
         }
         if checked != nil { _ = taken.withLock { $0.insert(file.path) } }
         return checked
