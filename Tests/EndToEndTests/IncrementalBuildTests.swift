@@ -90,6 +90,38 @@ struct IncrementalBuildTests {
         #expect(again.written <= 4 && again.kept >= 19, "only the pages naming the commit: \(again)")
     }
 
+    @Test("runbooks checked before are not parsed again, whatever other files come and go")
+    func checkedRunbooksAreReused() async throws {
+        let repo = try await FixtureRepository()
+        try repo.write("runbooks/dns.md", Self.dns())
+        try repo.write("runbooks/disk.md", Self.disk())
+        try await repo.commitAll("Add two runbooks")
+        #expect(try await repo.runbook("build").status == 0)
+        let cache = repo.path + "/.git/runbook/checked.cache"
+        let written = try FileManager.default.attributesOfItem(atPath: cache)
+
+        // Nothing new to record: the cache file is left as it was.
+        try repo.write("notes.txt", "not a runbook")
+        try await repo.commitAll("Add notes")
+        try await rebuildMatchesFresh(repo, "a file added beside the runbooks")
+        let after = try FileManager.default.attributesOfItem(atPath: cache)
+        #expect(after[.systemFileNumber] as? Int == written[.systemFileNumber] as? Int, "the cache was written again")
+        #expect(after[.modificationDate] as? Date == written[.modificationDate] as? Date, "the cache was written again")
+
+        // Problems between runbooks come and go with edits the cache holds.
+        try repo.write("runbooks/disk.md", Self.disk().replacingOccurrences(of: "owner: team-storage\n", with: "owner: team-storage\nid: dns\n"))
+        try await repo.commitAll("Give the disk runbook the DNS runbook's id")
+        try await rebuildMatchesFresh(repo, "a duplicate id")
+        try repo.write("runbooks/disk.md", Self.disk())
+        try await repo.commitAll("Take it back")
+        try await rebuildMatchesFresh(repo, "the duplicate id gone")
+
+        // The DNS runbook links to the disk runbook: its problems follow the tree.
+        try await repo.git(["rm", "-q", "runbooks/disk.md"])
+        try await repo.commitAll("Remove the disk runbook")
+        try await rebuildMatchesFresh(repo, "a linked runbook removed")
+    }
+
     @Test("a kept page changed by hand is rendered again, in both the live site and the spare")
     func aPageChangedByHandIsRenderedAgain() async throws {
         let repo = try await FixtureRepository()

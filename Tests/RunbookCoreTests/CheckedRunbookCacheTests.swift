@@ -68,7 +68,7 @@ import Testing
         return try #require(checked.first)
     }
 
-    private static func roundTrip(_ checked: CheckedFile<KeptRunbook>) throws -> CheckedFile<KeptRunbook> {
+    private static func roundTrip(_ checked: CheckedFile<KeptRunbook>) throws -> ReusedCheck<KeptRunbook> {
         var writer = BinaryWriter()
         RunbookRecord.write(problems: checked.problems, kept: try #require(checked.kept), to: &writer)
         return try writer.bytes.withUnsafeBytes { buffer in
@@ -80,12 +80,12 @@ import Testing
     }
 
     /// Field by field: `Runbook` is not `Equatable` (its Markdown tree is not).
-    private static func expectSame(_ read: CheckedFile<KeptRunbook>, _ original: CheckedFile<KeptRunbook>) throws {
-        #expect(read.path == original.path)
+    private static func expectSame(_ read: ReusedCheck<KeptRunbook>, _ original: CheckedFile<KeptRunbook>) throws {
         #expect(read.problems == original.problems)
-        #expect(read.summary == original.summary)
-        let (a, b) = (try #require(read.kept), try #require(original.kept))
+        #expect(RunbookSummary(read.runbook) == original.summary)
+        let (a, b) = (read.kept, try #require(original.kept))
         #expect(a.dangerousSteps == b.dangerousSteps)
+        #expect(read.runbook.path == b.runbook.path && a.runbook.path == b.runbook.path)
         let (x, y) = (a.runbook, b.runbook)
         #expect(x.path == y.path && x.id == y.id && x.title == y.title && x.titleLocation == y.titleLocation)
         #expect(x.metadata == y.metadata)
@@ -208,13 +208,36 @@ import Testing
         #expect(CheckedRunbookCache(loadingFrom: fixture.path, context: fixture.context).checked(try fixture.file(Self.richText)) == nil)
     }
 
-    @Test func theContextCoversSettingsAndTreePaths() throws {
+    @Test func theContextIsTheSettingsText() throws {
         let config = try ConfigParser(path: "runbook.yml").parse("root: runbooks\n")
         let other = try ConfigParser(path: "runbook.yml").parse("root: runbooks\nrules: {placeholder: off}\n")
-        let paths: Set<String> = ["runbooks/a.md", "runbooks/b.md"]
-        let context = try #require(CheckedRunbookCache.context(config: config, treePaths: paths))
-        #expect(CheckedRunbookCache.context(config: config, treePaths: paths) == context)
-        #expect(CheckedRunbookCache.context(config: other, treePaths: paths) != context)
-        #expect(CheckedRunbookCache.context(config: config, treePaths: paths.union(["runbooks/c.md"])) != context)
+        let context = try #require(CheckedRunbookCache.context(config: config))
+        #expect(CheckedRunbookCache.context(config: config) == context)
+        #expect(CheckedRunbookCache.context(config: other) != context)
+    }
+
+    /// A link to a file, and an OWNERS file standing in for `owner`, depend on
+    /// the tree: a check reused in another tree finds those problems again.
+    @Test(arguments: [
+        ["runbooks/disk.md", "runbooks/graph.png", "runbooks/missing.md"], ["runbooks/OWNERS"], [],
+    ])
+    func aReusedCheckFindsTheTreesProblemsAgain(_ otherTree: [String]) throws {
+        let config = try ConfigParser(path: "runbook.yml").parse("metadata: {required: [owner]}\n")
+        let text = Self.richText.replacingOccurrences(of: "owner: team-storage\n", with: "")
+        let linter = try Linter(config: config)
+        let file = SourceFile(path: "runbooks/etcd.md", bytes: Array(text.utf8), blob: try ObjectID(hashingBlob: Array(text.utf8)))
+        func check(_ treePaths: Set<String>, reuse: ReusedCheck<KeptRunbook>?) throws -> CheckedFile<KeptRunbook> {
+            let checked = linter.checkEach(count: 1, treePaths: treePaths, read: { _ in file }, reuse: { _ in reuse }) { runbook in
+                var kept = runbook
+                kept.document = MarkdownDocument(nodes: [])
+                return KeptRunbook(runbook: kept, dangerousSteps: linter.dangerousSteps(of: runbook))
+            }
+            return try #require(checked.first)
+        }
+        let before = try check(["runbooks/disk.md"], reuse: nil)
+        let reused = try Self.roundTrip(before)
+        let fresh = try check(Set(otherTree), reuse: nil)
+        #expect(fresh.problems.sorted() != before.problems.sorted(), "the trees must make a difference")
+        #expect(try check(Set(otherTree), reuse: reused).problems.sorted() == fresh.problems.sorted())
     }
 }

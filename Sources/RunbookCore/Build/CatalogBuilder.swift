@@ -66,7 +66,7 @@ public struct CatalogBuilder {
         var sources = [[UInt8]](repeating: [], count: input.paths.count)
         let linter = try Linter(config: input.config)
         let cachePath = (options.cacheDirectory ?? BuildOptions.defaultCacheDirectory(of: repository)) + "/checked.cache"
-        let cache = CheckedRunbookCache.context(config: input.config, treePaths: input.treePaths).map {
+        let cache = CheckedRunbookCache.context(config: input.config).map {
             CheckedRunbookCache(loadingFrom: cachePath, context: $0)
         }
         var checked = try linter.checkEach(

@@ -7,11 +7,12 @@ import Synchronization
 /// only. Kept beside the lineage cache (`checked.cache`).
 ///
 /// A file's parse and its own problems follow from its path and bytes (the
-/// blob), the settings (`runbook.yml`), the tree's paths (links to files are
-/// checked against them) and the `runbook` binary itself: the file names a
-/// digest of the last three, and a build with any of them different ignores
-/// it. Problems between runbooks (duplicate ids) are never cached. A record
-/// that does not read back whole is parsed afresh.
+/// blob), the settings (`runbook.yml`) and the `runbook` binary itself: the
+/// file names a digest of the last two, and a build with either different
+/// ignores it. The problems of rules that read the tree's paths (links to
+/// files, OWNERS files) are found again by every build (`ReusedCheck`), and
+/// those between runbooks (duplicate ids) are never cached. A record that
+/// does not read back whole is parsed afresh.
 final class CheckedRunbookCache: Sendable {
     private static let file = CacheFile(magic: Array("runbook checked\n".utf8), version: 1)
 
@@ -23,16 +24,14 @@ final class CheckedRunbookCache: Sendable {
     /// Paths whose records this build took (only these are copied into the next file).
     private let taken = Mutex<Set<String>>([])
 
-    /// The digest of the settings, tree paths and binary; nil when the binary
-    /// cannot be identified, and then nothing is cached.
-    static func context(config: Config, treePaths: Set<String>) -> ObjectID? {
+    /// The digest of the settings and binary; nil when the binary cannot be
+    /// identified, and then nothing is cached.
+    static func context(config: Config) -> ObjectID? {
         guard let executable = ExecutableIdentity.current else { return nil }
         var writer = BinaryWriter()
         writer.write(RunbookVersion.current)
         writer.write(executable)
         writer.write(config.text)
-        writer.write(count: treePaths.count)
-        for path in treePaths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { writer.write(path) }
         return try? ObjectID(hashingBlob: writer.bytes)
     }
 
@@ -62,12 +61,12 @@ final class CheckedRunbookCache: Sendable {
         self.records = indexed ? records : [:]
     }
 
-    /// The cached result for `file`, when there is one for its path and blob.
-    func checked(_ file: SourceFile) -> CheckedFile<KeptRunbook>? {
+    /// The cached check of `file`, when there is one for its path and blob.
+    func checked(_ file: SourceFile) -> ReusedCheck<KeptRunbook>? {
         guard file.unreadableReason == nil, let blob = file.blob, let record = records[file.path], record.blob == blob else {
             return nil
         }
-        let checked = payload.withUnsafeBytes { buffer -> CheckedFile<KeptRunbook>? in
+        let checked = payload.withUnsafeBytes { buffer -> ReusedCheck<KeptRunbook>? in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[record.range]))
             guard let checked = try? RunbookRecord.read(path: file.path, from: &reader), reader.isAtEnd else { return nil }
             return checked

@@ -24,7 +24,7 @@ enum RunbookRecord {
     }
 
     /// - Throws: `Damaged` when the bytes are not a record this version wrote.
-    static func read(path: String, from reader: inout BinaryReader) throws(BinaryReader.Damaged) -> CheckedFile<KeptRunbook> {
+    static func read(path: String, from reader: inout BinaryReader) throws(BinaryReader.Damaged) -> ReusedCheck<KeptRunbook> {
         var problems: [Problem] = []
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 28)) {
             let rule = try reader.string()
@@ -39,9 +39,7 @@ enum RunbookRecord {
             dangerous[step] = DenylistMatch(entryID: try reader.string(), reason: try reader.string())
         }
         let runbook = try read(path: path, &reader)
-        return CheckedFile(
-            path: path, problems: problems, summary: RunbookSummary(runbook),
-            kept: KeptRunbook(runbook: runbook, dangerousSteps: dangerous))
+        return ReusedCheck(runbook: runbook, problems: problems, kept: KeptRunbook(runbook: runbook, dangerousSteps: dangerous))
     }
 
     // MARK: - The parse

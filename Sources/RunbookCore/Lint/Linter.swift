@@ -46,11 +46,12 @@ public struct Linter: Sendable {
 
     /// The first half of `check`: each file parsed and checked by itself, with
     /// every rule but those that compare runbooks with each other. `reuse` may
-    /// answer for a file instead (a result cached for the same path, bytes and
-    /// settings); it is asked on the checking threads.
+    /// answer for a file instead (a check cached for the same path, bytes and
+    /// settings), and then only the rules that read the tree's paths run; it is
+    /// asked on the checking threads.
     public func checkEach<Kept: Sendable>(
         count: Int, treePaths: Set<String>, read: (Int) throws -> SourceFile,
-        reuse: @escaping @Sendable (SourceFile) -> CheckedFile<Kept>?, keep: @escaping @Sendable (Runbook) -> Kept
+        reuse: @escaping @Sendable (SourceFile) -> ReusedCheck<Kept>?, keep: @escaping @Sendable (Runbook) -> Kept
     ) rethrows -> [CheckedFile<Kept>] {
         let context = LintContext(config: config, denylist: denylist, treePaths: treePaths)
         let rules = RuleCatalog.rules.compactMap { type -> (any Rule, String, Severity)? in
@@ -69,7 +70,10 @@ public struct Linter: Sendable {
             for start in stride(from: 0, to: count, by: batchSize) {
                 let files = try (start..<min(start + batchSize, count)).map(read)
                 DispatchQueue.global().async(group: group) {
-                    let outcomes = files.map { reuse($0) ?? checkOne($0, rules: rules, context: context, keep: keep) }
+                    let outcomes = files.map { file in
+                        guard let reused = reuse(file) else { return checkOne(file, rules: rules, context: context, keep: keep) }
+                        return recheck(reused, path: file.path, rules: rules, context: context)
+                    }
                     results.withLock { $0.replaceSubrange(start..<start + outcomes.count, with: outcomes) }
                 }
             }
@@ -108,6 +112,18 @@ public struct Linter: Sendable {
             if let match = step.commands.lazy.compactMap({ denylist.match($0.text) }).first { matches[step.name] = match }
         }
         return matches
+    }
+
+    /// A reused check with the problems of the rules that read the tree's paths found again.
+    private func recheck<Kept>(
+        _ reused: ReusedCheck<Kept>, path: String, rules: [(any Rule, String, Severity)], context: LintContext
+    ) -> CheckedFile<Kept> {
+        let treeRules = rules.filter { type(of: $0.0).readsTreePaths }
+        let treeRuleIDs = Set(treeRules.map(\.1))
+        let problems = reused.problems.filter { !treeRuleIDs.contains($0.ruleID) } + treeRules.flatMap { rule, id, severity in
+            rule.check(reused.runbook, in: context).map { problem($0, rule: id, severity: severity, path: path) }
+        }
+        return CheckedFile(path: path, problems: problems, summary: RunbookSummary(reused.runbook), kept: reused.kept)
     }
 
     private func checkOne<Kept>(

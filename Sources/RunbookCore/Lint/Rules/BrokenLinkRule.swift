@@ -2,6 +2,7 @@ import Foundation
 
 /// A relative link or image whose target is not in the repository.
 struct BrokenLinkRule: Rule {
+    static let readsTreePaths = true
     static let description = RuleDescription(
         id: "broken-link",
         summary: """

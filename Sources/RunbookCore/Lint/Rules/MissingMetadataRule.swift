@@ -2,6 +2,8 @@ import Foundation
 
 /// A front matter field that `metadata.required` asks for, absent or empty.
 struct MissingMetadataRule: Rule {
+    /// For OWNERS files.
+    static let readsTreePaths = true
     static let description = RuleDescription(
         id: "missing-metadata",
         summary: """
