@@ -11,8 +11,10 @@ internal import Darwin
 /// the build reads its caches with it too.
 public enum FileContents {
     /// The file's bytes, or nil when it does not exist.
+    /// - Throws: when it cannot be read, or is not a regular file (a pipe in
+    ///   its place would otherwise wait for a writer forever).
     public static func contents(of path: String) throws -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw failure("open", path)
@@ -22,7 +24,8 @@ public enum FileContents {
         // the end), as the index read on every staged lint is a megabyte or more;
         // then on in chunks, should the file have grown meanwhile.
         var info = stat()
-        let size = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw failure("read", path) }
+        let size = max(Int(info.st_size), 0)
         var failed = false
         var content = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             while count < buffer.count {

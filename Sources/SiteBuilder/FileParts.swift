@@ -5,9 +5,12 @@ public struct FileParts: Sendable {
     let bytes: [UInt8]
     let ranges: [PageKey: Range<Int>]
 
-    /// The part rendered from `key`, if the file has one.
-    func part(_ key: PageKey?) -> ArraySlice<UInt8>? {
-        guard let key, let range = ranges[key], range.upperBound <= bytes.count else { return nil }
+    /// The part rendered from `key`, if the file has one that opens and
+    /// closes as every part of the file does (`{`…`}` in `index.json`).
+    func part(_ key: PageKey?, opening: Character, closing: Character) -> ArraySlice<UInt8>? {
+        guard let key, let range = ranges[key], range.count >= 2, range.upperBound <= bytes.count,
+              bytes[range.lowerBound] == opening.asciiValue, bytes[range.upperBound - 1] == closing.asciiValue
+        else { return nil }
         return bytes[range]
     }
 }

@@ -23,14 +23,12 @@ enum FileSystem {
         }
     }
 
-    /// A regular file's size, inode and change time, as text; nil for anything
-    /// else. A file written again (always under a new inode) gets a new stamp.
-    /// - Parameter followingLinks: stamp the file a symbolic link leads to
-    ///   (`/proc/self/exe`) rather than refuse the link.
-    static func stamp(of path: String, followingLinks: Bool = false) -> String? {
+    /// A regular file's size, inode and modification time, as text; nil for
+    /// anything else (a link included). A file written again (always under a
+    /// new inode) gets a new stamp.
+    static func stamp(of path: String) -> String? {
         var info = stat()
-        let found = followingLinks ? stat(path, &info) : lstat(path, &info)
-        guard found == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         #if canImport(Darwin)
         let changed = info.st_mtimespec
         #else

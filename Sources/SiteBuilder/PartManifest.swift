@@ -1,11 +1,16 @@
 import GitKit
+import RunbookCore
 
 /// Where the keyed parts of a site's parted files lie (`FileParts`), with each
 /// file's stamp when it was written: kept beside the site (`.NAME.parts`) so
 /// the next build can copy a runbook's line of `index.json` instead of
 /// rendering it. A file whose stamp has changed since is not trusted at all.
+///
+/// Lines of text in the envelope of the build's caches: a copied part is
+/// never checked against a rendering, so a damaged record must be noticed
+/// (its checksum) rather than copy a cut line into every later build.
 struct PartManifest: Sendable {
-    private static let header = "runbook parts 1"
+    private static let file = CacheFile(magic: Array("runbook parts\n".utf8), version: 1)
 
     struct File: Sendable, Equatable {
         var stamp: String
@@ -17,14 +22,12 @@ struct PartManifest: Sendable {
     /// The manifest in the file at `path`; empty when it is missing or not one
     /// this version wrote (nothing is trusted from a file that does not parse).
     static func load(from path: String) -> PartManifest {
-        guard let bytes = FileSystem.bytes(ofFile: path) else { return PartManifest() }
+        guard let bytes = file.payload(at: path) else { return PartManifest() }
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.elementsEqual(header.utf8) }) == true, lines.last?.isEmpty == true else {
-            return PartManifest()
-        }
+        guard lines.last?.isEmpty == true else { return PartManifest() }
         var manifest = PartManifest()
         var current: String?
-        for line in lines.dropFirst().dropLast() {
+        for line in lines.dropLast() {
             let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3 else { return PartManifest() }
             if fields[0].elementsEqual("file".utf8) {
@@ -43,6 +46,12 @@ struct PartManifest: Sendable {
         return manifest
     }
 
+    /// Writes the manifest to `path` atomically; a failure is for the caller to
+    /// ignore (the next build renders every part).
+    func write(to path: String) throws {
+        try Self.file.write(encoded, to: path)
+    }
+
     /// A decimal number of at most 15 digits (no sign): offsets in a file.
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         guard !digits.isEmpty, digits.count <= 15 else { return nil }
@@ -54,9 +63,9 @@ struct PartManifest: Sendable {
         return value
     }
 
-    /// The file's text, files and parts in a fixed order so equal manifests are equal bytes.
-    var encoded: [UInt8] {
-        var text = Self.header + "\n"
+    /// The records' text, files and parts in a fixed order so equal manifests are equal bytes.
+    private var encoded: [UInt8] {
+        var text = ""
         for (path, file) in files.sorted(by: { $0.key.precedesInByteOrder($1.key) }) where !path.contains("\n") {
             text += "file \(file.stamp) \(path)\n"
             for (key, range) in file.ranges.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {

@@ -101,7 +101,7 @@ public struct SiteDirectoryWriter: Sendable {
         }
         if reuseUnchanged {
             Self.record(manifest.encoded, in: livePagesFile)
-            Self.record(parts.encoded, in: livePartsFile)
+            try? parts.write(to: livePartsFile)
         }
         return summary
     }

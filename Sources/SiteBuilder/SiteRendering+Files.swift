@@ -70,14 +70,16 @@ extension SiteRendering {
                 pageKeys.partKey(of: index, in: path, detail: pageURL(catalog.entries[index]).map { baseURL + "\n" + $0 })
             }
             rendered = IndexJSON.encodeInParts(catalog, baseURL: baseURL, pageURL: pageURL) { [keys] index, _ in
-                previous?.part(keys[index])
+                previous?.part(keys[index], opening: "{", closing: "}")
             }
         case .searchData:
             keys = catalog.entries.indices.map { pageKeys.partKey(of: $0, in: path, detail: nil) }
-            rendered = searchData { previous?.part(keys[$0]) }
+            rendered = searchData { previous?.part(keys[$0], opening: "\"", closing: "\"") }
         default:
             return nil
         }
+        // One part per runbook, in order; anything else and nothing is recorded.
+        guard rendered.parts.count == keys.count else { return (rendered.bytes, [:]) }
         var parts: [PageKey: Range<Int>] = [:]
         for (key, range) in zip(keys, rendered.parts) {
             // Two runbooks with one key would be one part twice: recorded once, either serves.

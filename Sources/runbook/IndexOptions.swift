@@ -53,7 +53,7 @@ struct IndexOptions: ParsableArguments {
             currentDirectory: FileManager.default.currentDirectoryPath)
         do {
             let outcome = try CatalogBuilder(options: options).build { _, _, _ in }
-            outcome.cacheWrites.wait()
+            defer { outcome.cacheWrites.wait() }
             outcome.warnings.forEach { Terminal.printError("runbook: warning: \($0)") }
             let site = Site(catalog: outcome.catalog, template: try SiteTemplate(overrides: outcome.templateOverrides))
             return (try IndexDocument(json: Data(site.indexJSON()), origin: origin), outcome.catalog.config)

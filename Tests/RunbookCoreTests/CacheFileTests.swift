@@ -52,4 +52,13 @@ import Testing
         #expect(file.payload(at: path).map(Array.init) == Array("old".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["test.cache"])
     }
+
+    /// A pipe where a cache should be is not read from (it would wait for a writer forever).
+    @Test func aPipeInPlaceOfTheFileIsNoCache() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/test.cache", 0o644) == 0)
+        #expect(CacheFile(magic: Array("runbook testing\n".utf8), version: 1).payload(at: folder + "/test.cache") == nil)
+    }
 }

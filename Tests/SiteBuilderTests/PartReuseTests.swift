@@ -127,18 +127,38 @@ import Testing
         #expect(try fixture.file("index.json") == (try fixture.fresh(catalog, "index.json")))
     }
 
-    @Test func damagedRecordsAreEmpty() throws {
+    @Test(arguments: 0..<4) func damagedRecordsAreNotTrusted(_ damage: Int) throws {
         let fixture = Fixture()
         defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
         try fixture.build(try Self.catalog())
-        let text = try String(contentsOfFile: fixture.records, encoding: .utf8)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture.records)))
         #expect(!PartManifest.load(from: fixture.records).files.isEmpty)
-        for damaged in [
-            text.replacingOccurrences(of: "runbook parts 1", with: "runbook parts 2"), String(text.dropLast()),
-            text + "0123 4 5\n", text.replacingOccurrences(of: "file ", with: "fil "), text + "file x index.json\n",
-        ] {
-            try damaged.write(toFile: fixture.records, atomically: true, encoding: .utf8)
-            #expect(PartManifest.load(from: fixture.records).files.isEmpty, "\(damaged.suffix(40))")
+        switch damage {
+        case 0: bytes[bytes.count - 3] ^= 0x01  // a digit of the last range
+        case 1: bytes.removeLast(10)
+        case 2: bytes[0] ^= 0x01  // the magic
+        default: bytes = Array("runbook parts 1\n".utf8)  // the text this version wrote before it had a checksum
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: fixture.records))
+        #expect(PartManifest.load(from: fixture.records).files.isEmpty)
+        try fixture.build(try Self.catalog(failoverTitle: "Renamed"))
+        #expect(try fixture.file("index.json") == (try fixture.fresh(try Self.catalog(failoverTitle: "Renamed"), "index.json")))
+    }
+
+    /// Records that are whole but wrong (a range one byte off) copy nothing
+    /// that does not open and close as a part does.
+    @Test func aPartThatDoesNotLookLikeOneIsRendered() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        try fixture.build(try Self.catalog())
+        var records = PartManifest.load(from: fixture.records)
+        for (path, file) in records.files {
+            records.files[path]?.ranges = file.ranges.mapValues { $0.lowerBound + 1..<$0.upperBound }
+        }
+        try records.write(to: fixture.records)
+        try fixture.build(try Self.catalog(failoverTitle: "Renamed"))
+        for name in ["index.json", "search-data.js"] {
+            #expect(try fixture.file(name) == (try fixture.fresh(try Self.catalog(failoverTitle: "Renamed"), name)), "\(name)")
         }
     }
 }

@@ -6,16 +6,21 @@ import GitKit
 /// payload. A file is trusted only whole: a wrong magic or version, a length
 /// or checksum that does not match, and it is ignored (the build redoes the
 /// work and writes a new one).
-struct CacheFile {
-    /// Sixteen bytes that say which cache a file holds (`runbook lineage\n`).
+public struct CacheFile: Sendable {
+    /// Bytes that say which cache a file holds (`runbook lineage\n`).
     let magic: [UInt8]
     /// Bumped whenever the payload's format, or anything computed into it, changes.
     let version: UInt32
 
+    public init(magic: [UInt8], version: UInt32) {
+        self.magic = magic
+        self.version = version
+    }
+
     private var headerSize: Int { magic.count + 4 + 8 + 8 }
 
     /// The payload of the file at `path`, or nil when there is none or it cannot be trusted.
-    func payload(at path: String) -> ArraySlice<UInt8>? {
+    public func payload(at path: String) -> ArraySlice<UInt8>? {
         guard let file = try? FileContents.contents(of: path) else { return nil }
         let trusted = file.withUnsafeBytes { buffer -> Bool in
             guard buffer.count >= headerSize, buffer.prefix(magic.count).elementsEqual(magic) else { return false }
@@ -30,7 +35,7 @@ struct CacheFile {
     }
 
     /// Writes `payload` to `path` atomically; see `write(to:_:)`.
-    func write(_ payload: [UInt8], to path: String) throws {
+    public func write(_ payload: [UInt8], to path: String) throws {
         try write(to: path) { file in payload.withUnsafeBytes { file.append($0) } }
     }
 
@@ -43,7 +48,10 @@ struct CacheFile {
     func write(to path: String, _ produce: (inout Payload) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        // One name, not one per process: a build stopped mid-write leaves one
+        // file behind, which the next write takes over. Two builds writing at
+        // once make a file whose checksum fails, which costs time, not results.
+        let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
         var payload = Payload(descriptor: descriptor, offset: headerSize)

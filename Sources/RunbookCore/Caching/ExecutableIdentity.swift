@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Which `runbook` binary is running: its file's size, inode and change time.
 /// Caches of what this binary computed (parsed runbooks, rendered pages) name
@@ -11,7 +7,15 @@ import Darwin
 /// results the old one cached.
 public enum ExecutableIdentity {
     /// Nil when the executable's file cannot be found: then nothing is cached.
-    public static let current: String? = stamp(of: "/proc/self/exe") ?? stamp(of: CommandLine.arguments[0])
+    /// Never looked for by the name it was run under, which is relative to
+    /// wherever the user happens to be.
+    public static let current: String? = {
+        #if os(Linux)
+        return stamp(of: "/proc/self/exe")
+        #else
+        return Bundle.main.executablePath.flatMap { $0.hasPrefix("/") ? stamp(of: $0) : nil }
+        #endif
+    }()
 
     private static func stamp(of path: String) -> String? {
         var info = stat()
