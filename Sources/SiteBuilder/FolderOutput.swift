@@ -161,8 +161,10 @@ final class FolderOutput: SiteOutput {
         if let error = failure.withLock({ $0 }) { throw error }
     }
 
-    /// Counts the folders of a page found in place as this build's: they are
-    /// there already (the page is), so nothing is asked of the file system.
+    /// Counts the folders of a page found in place as this build's: the page is
+    /// there, so they are, and nothing is asked of the file system. (They are
+    /// folders an earlier build made; a folder swapped for a link by hand is
+    /// the one case this trusts wrongly, as `makeParents` did before it.)
     private func noteParents(of path: String) {
         var parents: [String] = []
         var folder = path[...]
