@@ -69,8 +69,7 @@ struct LineageCache {
             body.write(count: table.index(fact.author.email))
             body.write(fact.author.time)
             body.write(Int64(fact.author.offsetMinutes))
-            body.write(count: fact.subject.utf8.count)
-            body.write(raw: fact.subject.utf8)
+            body.write(fact.subject)
             body.write(count: fact.approvers.count)
             for approver in fact.approvers { body.write(count: table.index(approver)) }
             if let changes = fact.changes {
@@ -101,8 +100,7 @@ struct LineageCache {
         for anchor in anchors { writer.write(anchor) }
         writer.write(count: table.strings.count)
         for string in table.strings {
-            writer.write(count: string.utf8.count)
-            writer.write(raw: string.utf8)
+            writer.write(string)
         }
         writer.write(raw: body.bytes)
         writer.write(count: statuses.count)
@@ -116,12 +114,8 @@ struct LineageCache {
         var cache = LineageCache()
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { cache.anchors.append(try reader.objectID()) }
         var strings: [String] = []
-        for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) {
-            let length = Int(try reader.uint32())
-            guard let string = String(validating: try reader.bytes(length), as: UTF8.self) else { throw BinaryReader.Damaged() }
-            strings.append(string)
-        }
-        func string() throws(BinaryReader.Damaged) -> String { strings[try reader.index(below: strings.count)] }
+        for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { strings.append(try reader.string()) }
+        func interned() throws(BinaryReader.Damaged) -> String { strings[try reader.index(below: strings.count)] }
         func side() throws(BinaryReader.Damaged) -> TreeChange.Side { TreeChange.Side(id: try reader.objectID(), mode: try reader.uint32()) }
 
         let commitCount = try reader.count(ofRecordsAtLeast: 90)
@@ -130,21 +124,19 @@ struct LineageCache {
             let id = try reader.objectID(), tree = try reader.objectID(), date = try reader.uint64()
             var parents: [ObjectID] = []
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { parents.append(try reader.objectID()) }
-            let name = try string(), email = try string(), time = try reader.int64(), offset = try reader.int64()
+            let name = try interned(), email = try interned(), time = try reader.int64(), offset = try reader.int64()
             // Git offsets are ±HHMM, so at most 99 * 60 + 99 minutes either way.
             guard let minutes = Int(exactly: offset), (-6039...6039).contains(minutes) else { throw BinaryReader.Damaged() }
-            guard let subject = String(validating: try reader.bytes(Int(try reader.uint32())), as: UTF8.self) else {
-                throw BinaryReader.Damaged()
-            }
+            let subject = try reader.string()
             var approvers: [String] = []
-            for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try string()) }
+            for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try interned()) }
             var changes: [TreeChange]?
             switch try reader.uint8() {
             case 0: changes = nil
             case 1:
                 var list: [TreeChange] = []
                 for _ in 0..<(try reader.count(ofRecordsAtLeast: 5)) {
-                    let path = try string()
+                    let path = try interned()
                     let sides = try reader.uint8()
                     guard sides >= 1, sides <= 3 else { throw BinaryReader.Damaged() }
                     let old = try sides & 1 != 0 ? side() : nil
@@ -156,10 +148,10 @@ struct LineageCache {
             }
             var follows: [String: FollowSourceFinder.Source?] = [:]
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 5)) {
-                let path = try string()
+                let path = try interned()
                 switch try reader.uint8() {
                 case 0: follows[path] = .some(nil)
-                case 1: follows[path] = FollowSourceFinder.Source(path: try string(), old: try side())
+                case 1: follows[path] = FollowSourceFinder.Source(path: try interned(), old: try side())
                 default: throw BinaryReader.Damaged()
                 }
             }
