@@ -48,7 +48,9 @@ extension SiteRendering {
         case .notFound: return notFoundPage()
         case .feed: return atomFeed()
         case .sitemap: return sitemap()
-        case .searchData, .indexJSON: return partedBytes(of: file, previous: nil)?.bytes ?? []
+        // Without the parts' keys: no output records them here (`Site.indexJSON`).
+        case .searchData: return searchData().bytes
+        case .indexJSON: return IndexJSON.encode(catalog, baseURL: catalog.config.site.baseURL, pageURL: pageURL)
         case .indexSchema: return Array(IndexSchema.text.utf8)
         case .asset(let path): return template.assets[path] ?? []
         }
@@ -64,7 +66,6 @@ extension SiteRendering {
         switch file {
         case .indexJSON:
             let baseURL = catalog.config.site.baseURL
-            let pageURL = { (entry: CatalogEntry) in layout.runbookFolders[entry.runbook.path].map { $0 + "/" } }
             // The URL a line shows: `--base-url` changes it without changing runbook.yml.
             keys = catalog.entries.indices.map { index in
                 pageKeys.partKey(of: index, in: path, detail: pageURL(catalog.entries[index]).map { baseURL + "\n" + $0 })
@@ -86,6 +87,11 @@ extension SiteRendering {
             if let key { parts[key] = range }
         }
         return (rendered.bytes, parts)
+    }
+
+    /// A runbook's page in `index.json`, relative to the site root (`runbooks/etcd/no-leader/`).
+    private func pageURL(_ entry: CatalogEntry) -> String? {
+        layout.runbookFolders[entry.runbook.path].map { $0 + "/" }
     }
 
     /// The digest of what the file is rendered from, for the pages that have one.

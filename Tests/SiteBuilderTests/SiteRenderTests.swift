@@ -92,6 +92,14 @@ import Testing
         #expect(try #require(files["feed.atom"]).contains(#"<link rel="alternate" type="text/html" href="history/etcd/no-leader/index.html"/>"#))
     }
 
+    /// The executor and `match` build the index in memory without the parts' keys: the same bytes.
+    @Test func theIndexInMemoryIsTheIndexTheSiteWrites() throws {
+        let site = Site(catalog: TestCatalog.standard, template: try SiteTemplate())
+        let output = MemorySiteOutput()
+        try site.render(into: output)
+        #expect(site.indexJSON() == output.files["index.json"])
+    }
+
     @Test func searchDataCoversHeadingsCommandsTagsAndAlerts() throws {
         let data = try #require(try TestCatalog.render(TestCatalog.standard)["search-data.js"])
         #expect(data.hasPrefix("window.runbookSearchData=[\n\"database failover db/failover team-db db postgresdown etcdnoleader summary\",\n"))
