@@ -60,6 +60,8 @@ public struct Linter: Sendable {
             }
             return (type.init(), type.description.id, severity)
         }
+        // All a reused check runs again.
+        let treeRules = rules.filter { type(of: $0.0).readsTreePaths }
         let results = Mutex([CheckedFile<Kept>?](repeating: nil, count: count))
         let group = DispatchGroup()
         // Files go to the other threads in batches: one task and one lock per
@@ -72,7 +74,7 @@ public struct Linter: Sendable {
                 DispatchQueue.global().async(group: group) {
                     let outcomes = files.map { file in
                         guard let reused = reuse(file) else { return checkOne(file, rules: rules, context: context, keep: keep) }
-                        return recheck(reused, path: file.path, rules: rules, context: context)
+                        return recheck(reused, path: file.path, treeRules: treeRules, context: context)
                     }
                     results.withLock { $0.replaceSubrange(start..<start + outcomes.count, with: outcomes) }
                 }
@@ -116,10 +118,9 @@ public struct Linter: Sendable {
 
     /// A reused check with the problems of the rules that read the tree's paths found again.
     private func recheck<Kept>(
-        _ reused: ReusedCheck<Kept>, path: String, rules: [(any Rule, String, Severity)], context: LintContext
+        _ reused: ReusedCheck<Kept>, path: String, treeRules: [(any Rule, String, Severity)], context: LintContext
     ) -> CheckedFile<Kept> {
-        let treeRules = rules.filter { type(of: $0.0).readsTreePaths }
-        let treeRuleIDs = Set(treeRules.map(\.1))
+        let treeRuleIDs = treeRules.map(\.1)
         let problems = reused.problems.filter { !treeRuleIDs.contains($0.ruleID) } + treeRules.flatMap { rule, id, severity in
             rule.check(reused.runbook, in: context).map { problem($0, rule: id, severity: severity, path: path) }
         }
