@@ -70,7 +70,7 @@ extension SiteRendering {
             keys = catalog.entries.indices.map { index in
                 pageKeys.partKey(of: index, in: path, detail: pageURL(catalog.entries[index]).map { baseURL + "\n" + $0 })
             }
-            rendered = IndexJSON.encodeInParts(catalog, baseURL: baseURL, pageURL: pageURL) { [keys] index, _ in
+            rendered = IndexJSON.encodeInParts(catalog, baseURL: baseURL, pageURL: pageURL) { [keys] index in
                 previous?.part(keys[index], opening: "{", closing: "}")
             }
         case .searchData:

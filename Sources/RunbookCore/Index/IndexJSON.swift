@@ -23,11 +23,12 @@ public enum IndexJSON {
     /// The index as `encode` renders it, and where each runbook's part (its
     /// line, without indent or comma) lies in it, in catalog order.
     ///
-    /// - Parameter reuse: the part of the runbook at a catalog index with the
-    ///   given URL, when the caller has it from an earlier build; nil to render it.
+    /// - Parameter reuse: the part of the runbook at a catalog index, when the
+    ///   caller has it from an earlier build (rendered with the same URL); nil
+    ///   to render it.
     public static func encodeInParts(
         _ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String?,
-        reuse: @Sendable (_ index: Int, _ url: String?) -> ArraySlice<UInt8>? = { _, _ in nil }
+        reuse: @Sendable (_ index: Int) -> ArraySlice<UInt8>? = { _ in nil }
     ) -> (bytes: [UInt8], parts: [Range<Int>]) {
         var parts: [Range<Int>] = []
         // Top-level keys and each runbook on a line of their own.
@@ -37,7 +38,7 @@ public enum IndexJSON {
 
     static func document(
         _ catalog: Catalog, baseURL: String, pageURL: (CatalogEntry) -> String?,
-        reuse: @Sendable (Int, String?) -> ArraySlice<UInt8>?
+        reuse: @Sendable (Int) -> ArraySlice<UInt8>?
     ) -> JSONValue {
         let base = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         let problems = catalog.problems
@@ -66,12 +67,12 @@ public enum IndexJSON {
     /// several times its size.
     private static func runbooks(
         _ entries: [CatalogEntry], base: String, pageURL: (CatalogEntry) -> String?,
-        reuse: @Sendable (Int, String?) -> ArraySlice<UInt8>?
+        reuse: @Sendable (Int) -> ArraySlice<UInt8>?
     ) -> [JSONValue] {
         let urls = entries.map { pageURL($0).map { base + $0 } }
         let parts = Mutex([[UInt8]](repeating: [], count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let bytes = reuse(index, urls[index]).map(Array.init)
+            let bytes = reuse(index).map(Array.init)
                 ?? Array(runbook(entries[index], url: urls[index]).rendered(prettyDepth: 0).dropLast())
             parts.withLock { $0[index] = bytes }
         }
