@@ -45,7 +45,7 @@ public struct Site: Sendable {
                 do {
                     let file = files[index]
                     let path = rendering.path(of: file)
-                    if file.isMadeOfParts, let parted = rendering.partedBytes(of: file, previous: output.previousParts(of: path)) {
+                    if let parted = rendering.partedBytes(of: file, previous: { output.previousParts(of: path) }) {
                         try output.write(parted.bytes, to: path, parts: parted.parts)
                     } else if let key = rendering.key(of: file) {
                         if try !output.keep(path, key: key) { try output.write(rendering.bytes(of: file), to: path, key: key) }

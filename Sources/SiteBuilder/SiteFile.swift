@@ -15,12 +15,4 @@ enum SiteFile: Sendable {
     case indexJSON
     case indexSchema
     case asset(String)
-
-    /// Whether the file holds one part per runbook (`SiteRendering.partedBytes`).
-    var isMadeOfParts: Bool {
-        switch self {
-        case .searchData, .indexJSON: true
-        default: false
-        }
-    }
 }

@@ -58,13 +58,16 @@ extension SiteRendering {
 
     /// The bytes of a file made of one part per runbook (`index.json`, the
     /// search data), with the key and range of each part; nil for other files.
-    /// Parts whose key `previous` has are copied from it.
-    func partedBytes(of file: SiteFile, previous: FileParts?) -> (bytes: [UInt8], parts: [PageKey: Range<Int>])? {
-        let path = path(of: file)
+    /// Parts whose keys the previous site's file has are copied from it; it is
+    /// asked of `previous` for these two files only.
+    func partedBytes(
+        of file: SiteFile, previous: () -> FileParts?
+    ) -> (bytes: [UInt8], parts: [PageKey: Range<Int>])? {
         let rendered: (bytes: [UInt8], parts: [Range<Int>])
         let keys: [PageKey?]
         switch file {
         case .indexJSON:
+            let (path, previous) = (path(of: file), previous())
             let baseURL = catalog.config.site.baseURL
             // The URL a line shows: `--base-url` changes it without changing runbook.yml.
             keys = catalog.entries.indices.map { index in
@@ -74,6 +77,7 @@ extension SiteRendering {
                 previous?.part(keys[index], opening: "{", closing: "}")
             }
         case .searchData:
+            let (path, previous) = (path(of: file), previous())
             keys = catalog.entries.indices.map { pageKeys.partKey(of: $0, in: path, detail: nil) }
             rendered = searchData { previous?.part(keys[$0], opening: "\"", closing: "\"") }
         default:
