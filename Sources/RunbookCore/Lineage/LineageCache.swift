@@ -72,8 +72,8 @@ struct LineageCache {
             body.write(fact.subject)
             body.write(count: fact.approvers.count)
             for approver in fact.approvers { body.write(count: table.index(approver)) }
+            body.write(fact.changes != nil)
             if let changes = fact.changes {
-                body.write(UInt8(1))
                 body.write(count: changes.count)
                 for change in changes {
                     body.write(count: table.index(change.path))
@@ -81,18 +81,14 @@ struct LineageCache {
                     if let old = change.old { body.write(old) }
                     if let new = change.new { body.write(new) }
                 }
-            } else {
-                body.write(UInt8(0))
             }
             body.write(count: fact.follows.count)
             for (path, source) in fact.follows.sorted(by: { $0.key < $1.key }) {
                 body.write(count: table.index(path))
+                body.write(source != nil)
                 if let source {
-                    body.write(UInt8(1))
                     body.write(count: table.index(source.path))
                     body.write(source.old)
-                } else {
-                    body.write(UInt8(0))
                 }
             }
         }
@@ -106,7 +102,7 @@ struct LineageCache {
         writer.write(count: statuses.count)
         for (blob, approved) in statuses.sorted(by: { $0.key < $1.key }) {
             writer.write(blob)
-            writer.write(UInt8(approved ? 1 : 0))
+            writer.write(approved)
         }
     }
 
@@ -131,9 +127,7 @@ struct LineageCache {
             var approvers: [String] = []
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try interned()) }
             var changes: [TreeChange]?
-            switch try reader.uint8() {
-            case 0: changes = nil
-            case 1:
+            if try reader.bool() {
                 var list: [TreeChange] = []
                 for _ in 0..<(try reader.count(ofRecordsAtLeast: 5)) {
                     let path = try interned()
@@ -144,16 +138,11 @@ struct LineageCache {
                     list.append(TreeChange(path: path, old: old, new: new))
                 }
                 changes = list
-            default: throw BinaryReader.Damaged()
             }
             var follows: [String: FollowSourceFinder.Source?] = [:]
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 5)) {
                 let path = try interned()
-                switch try reader.uint8() {
-                case 0: follows[path] = .some(nil)
-                case 1: follows[path] = FollowSourceFinder.Source(path: try interned(), old: try side())
-                default: throw BinaryReader.Damaged()
-                }
+                follows[path] = try reader.bool() ? FollowSourceFinder.Source(path: try interned(), old: try side()) : .some(nil)
             }
             cache.facts.append(CommitFacts(
                 id: id, tree: tree, parents: parents, date: date,
@@ -162,11 +151,7 @@ struct LineageCache {
         }
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 21)) {
             let blob = try reader.objectID()
-            switch try reader.uint8() {
-            case 0: cache.statuses[blob] = false
-            case 1: cache.statuses[blob] = true
-            default: throw BinaryReader.Damaged()
-            }
+            cache.statuses[blob] = try reader.bool()
         }
         guard reader.isAtEnd else { throw BinaryReader.Damaged() }
         return cache
