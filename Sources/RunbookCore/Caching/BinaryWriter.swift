@@ -5,8 +5,6 @@ import GitKit
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
-    init() {}
-
     /// Empties the buffer, keeping its storage for the next record.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
