@@ -16,19 +16,40 @@ public struct Signature: Sendable, Hashable {
 
     /// ISO 8601 in the recorded offset (`2024-03-01T10:00:00+01:00`): computed
     /// from the commit alone, never from the build machine's clock or locale.
+    /// Written digit by digit: a site shows tens of thousands of these.
     public var iso8601: String {
-        // A commit can claim any time at all; clamp to what the format can say
-        // (years 0000-9999) instead of overflowing.
+        let local = localTime
+        return Self.ascii(capacity: 26) { text in
+            text.date(local.year, local.month, local.day)
+            text.byte("T")
+            text.digits(local.seconds / 3600, 2)
+            text.byte(":")
+            text.digits(local.seconds / 60 % 60, 2)
+            text.byte(":")
+            text.digits(local.seconds % 60, 2)
+            text.byte(local.offsetMinutes < 0 ? "-" : "+")
+            text.digits(abs(local.offsetMinutes) / 60, 2)
+            text.byte(":")
+            text.digits(abs(local.offsetMinutes) % 60, 2)
+        }
+    }
+
+    /// The calendar day (`2024-03-01`) in the recorded offset.
+    public var day: String {
+        let local = localTime
+        return Self.ascii(capacity: 10) { $0.date(local.year, local.month, local.day) }
+    }
+
+    /// The time as the signer's clock showed it. A commit can claim any time
+    /// at all; it is clamped to what the format can say (years 0000-9999)
+    /// instead of overflowing.
+    private var localTime: (year: Int, month: Int, day: Int, seconds: Int, offsetMinutes: Int) {
         let offsetMinutes = max(-Self.maxOffsetMinutes, min(Self.maxOffsetMinutes, offsetMinutes))
         let time = max(Self.earliest, min(Self.latest, time))
         let local = max(Self.earliest, min(Self.latest, time + Int64(offsetMinutes) * 60))
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let seconds = Int(local - days * 86_400)
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-        let sign = offsetMinutes < 0 ? "-" : "+"
-        let offset = abs(offsetMinutes)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-            + "\(sign)\(pad(offset / 60, 2)):\(pad(offset % 60, 2))"
+        return (year, month, day, Int(local - days * 86_400), offsetMinutes)
     }
 
     /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
@@ -37,8 +58,50 @@ public struct Signature: Sendable, Hashable {
     /// Git writes offsets as ±HHMM.
     private static let maxOffsetMinutes = 99 * 60 + 99
 
-    /// The calendar day (`2024-03-01`) in the recorded offset.
-    public var day: String { String(iso8601.prefix(10)) }
+    /// ASCII text of at most `capacity` bytes, written by `body`.
+    private static func ascii(capacity: Int, _ body: (inout DateText) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { buffer in
+            var text = DateText(buffer: buffer)
+            body(&text)
+            return text.count
+        }
+    }
+
+    /// Appends the digits and separators of a date into a fixed buffer.
+    private struct DateText {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func byte(_ character: Unicode.Scalar) {
+            buffer[count] = UInt8(ascii: character)
+            count += 1
+        }
+
+        /// A non-negative number, with zeros in front up to `width` digits.
+        mutating func digits(_ value: Int, _ width: Int) {
+            var length = 1
+            var rest = value / 10
+            while rest > 0 {
+                length += 1
+                rest /= 10
+            }
+            length = max(length, width)
+            var value = value
+            for position in stride(from: count + length - 1, through: count, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            count += length
+        }
+
+        mutating func date(_ year: Int, _ month: Int, _ day: Int) {
+            digits(year, 4)
+            byte("-")
+            digits(month, 2)
+            byte("-")
+            digits(day, 2)
+        }
+    }
 
     /// Howard Hinnant's days-to-civil conversion (proleptic Gregorian calendar).
     private static func civilDate(daysSinceEpoch: Int64) -> (year: Int, month: Int, day: Int) {
@@ -52,10 +115,5 @@ public struct Signature: Sendable, Hashable {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return (Int(year), Int(month), Int(day))
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

@@ -46,15 +46,3 @@ import GitKit
         #expect([high, low].sorted() == [low, high])
     }
 }
-
-@Suite struct SignatureDateTests {
-    @Test func datesAreFormattedInTheRecordedOffset() {
-        #expect(Signature(name: "a", email: "b", time: 1_704_067_200, offsetMinutes: 60).iso8601 == "2024-01-01T01:00:00+01:00")
-        #expect(Signature(name: "a", email: "b", time: 0, offsetMinutes: -330).iso8601 == "1969-12-31T18:30:00-05:30")
-    }
-
-    @Test func absurdTimesAndOffsetsFromACommitAreClampedNotOverflowed() {
-        #expect(Signature(name: "a", email: "b", time: .max, offsetMinutes: 1).iso8601 == "9999-12-31T23:59:59+00:01")
-        #expect(Signature(name: "a", email: "b", time: .min, offsetMinutes: .min).iso8601.hasPrefix("0000-01-01T00:00:00-"))
-    }
-}
