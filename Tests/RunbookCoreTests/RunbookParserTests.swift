@@ -141,4 +141,27 @@ import Testing
         let runbook = parser.parse(path: "runbooks/x.md", text: "---\ntitle: ok\nowner: [a\n---\n")
         #expect(runbook.frontMatterError?.line ?? 0 >= 3)
     }
+
+    /// A page parses the tree again on its own; it must be the tree `parse` made.
+    @Test(arguments: [
+        "---\ntitle: T\n---\n# T\n\n## Steps\n\n```sh\nls\n```\n",
+        "\u{FEFF}# With a byte order mark\n\ntext\n",
+        "---\ntitle: x\nnever closed\n# H\n",
+        "no front matter\n\n- [ ] task\n",
+        "# ok\n\u{0}binary",
+        "",
+    ])
+    func theTreeAloneIsTheTreeOfAWholeParse(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(parser.document(of: bytes).nodes == parser.parse(path: "runbooks/x.md", bytes: bytes).document.nodes)
+    }
+
+    @Test func theTreeAloneOfUnreadableBytesIsTheUnreadableRunbooksTree() {
+        let bytes: [UInt8] = [UInt8]("# ok\n".utf8) + [0xFF, 0xFE]
+        #expect(parser.document(of: bytes).nodes == parser.parse(path: "runbooks/x.md", bytes: bytes).document.nodes)
+        var config = Config()
+        config.maxFileSize = 3
+        let small = RunbookParser(config: config)
+        #expect(small.document(of: bytes).nodes == small.parse(path: "runbooks/x.md", bytes: bytes).document.nodes)
+    }
 }

@@ -33,7 +33,9 @@ public struct CatalogEntry: Sendable {
     /// (the same bytes and config give the same tree, so node indices agree).
     public func withDocument(parser: RunbookParser) -> Runbook {
         guard runbook.document.nodes.isEmpty, !source.isEmpty else { return runbook }
-        return parser.parse(path: runbook.path, bytes: source)
+        var runbook = runbook
+        runbook.document = parser.document(of: source)
+        return runbook
     }
 
     public var errorCount: Int { problems.count { $0.severity == .error } }

@@ -13,18 +13,38 @@ public struct RunbookParser: Sendable {
     }
 
     public func parse(path: String, bytes: [UInt8]) -> Runbook {
+        let (text, unreadableReason) = decoded(bytes)
+        guard let text else { return unreadable(path, unreadableReason ?? "") }
+        return parse(path: path, text: text)
+    }
+
+    /// The Markdown tree `parse` gives the same bytes, node for node, without
+    /// the rest: a page needs only the tree again once the runbook is known,
+    /// and its front matter and steps cost as much to read as the tree.
+    public func document(of bytes: [UInt8]) -> MarkdownDocument {
+        guard let text = decoded(bytes).text else { return MarkdownDocument.parse("") }
+        return Self.document(of: FrontMatter(splitting: text))
+    }
+
+    /// The file as text without its byte order mark, or why it cannot be a runbook.
+    private func decoded(_ bytes: [UInt8]) -> (text: String?, unreadableReason: String?) {
         if bytes.count > config.maxFileSize {
-            return unreadable(path, SourceFile.tooLargeReason(size: bytes.count, limit: config.maxFileSize))
+            return (nil, SourceFile.tooLargeReason(size: bytes.count, limit: config.maxFileSize))
         }
         if bytes.contains(0) {
-            return unreadable(path, "file is binary, not Markdown text")
+            return (nil, "file is binary, not Markdown text")
         }
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let line = Self.lineOfFirstInvalidUTF8(bytes)
-            return unreadable(path, "file is not valid UTF-8 text (first bad byte on line \(line)); save it as UTF-8")
+            return (nil, "file is not valid UTF-8 text (first bad byte on line \(line)); save it as UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return parse(path: path, text: text)
+        return (text, nil)
+    }
+
+    /// The body's tree, with lines counted from the top of the file.
+    private static func document(of split: FrontMatter) -> MarkdownDocument {
+        MarkdownDocument.parse(String(split.body), lineOffset: split.bodyLine - 1)
     }
 
     public func parse(path: String, text: String) -> Runbook {
@@ -41,7 +61,7 @@ public struct RunbookParser: Sendable {
                 frontMatterError = error
             }
         }
-        let document = MarkdownDocument.parse(String(split.body), lineOffset: split.bodyLine - 1)
+        let document = Self.document(of: split)
         let headings = Self.headings(in: document)
         let sections = sections(in: document, headings: headings)
         let steps = StepExtractor(document: document, sections: sections, config: config).extract()
