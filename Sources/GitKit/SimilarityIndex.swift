@@ -147,8 +147,12 @@ struct SimilarityIndex {
     }
 
     private mutating func post(_ fingerprint: SpanHashes, slot: Int) {
-        for entry in fingerprint.entries {
-            postings[Int(entry >> 32)].append(UInt64(slot) << 32 | entry & 0xffff_ffff)
+        // Through the buffer: indexing `postings` itself checks the outer array's
+        // uniqueness on every append, for 20 million appends on a long history.
+        postings.withUnsafeMutableBufferPointer { lists in
+            for entry in fingerprint.entries {
+                lists[Int(entry >> 32)].append(UInt64(slot) << 32 | entry & 0xffff_ffff)
+            }
         }
         postingCount += fingerprint.entries.count
     }

@@ -29,6 +29,10 @@ enum FileSystem {
     static func stamp(of path: String) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return stamp(of: info)
+    }
+
+    private static func stamp(of info: stat) -> String {
         #if canImport(Darwin)
         let changed = info.st_mtimespec
         #else
@@ -85,8 +89,10 @@ enum FileSystem {
         }
     }
 
-    /// Writes a new file (failing if it exists) with all of `bytes`.
-    static func createFile(_ path: String, _ bytes: [UInt8]) throws {
+    /// Writes a new file (failing if it exists) with all of `bytes`; returns
+    /// its `stamp`, taken from the open file rather than looked up again.
+    @discardableResult
+    static func createFile(_ path: String, _ bytes: [UInt8]) throws -> String {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw error("cannot create", path) }
         var written = 0
@@ -103,7 +109,10 @@ enum FileSystem {
             }
             written += result
         }
-        guard close(descriptor) == 0 else { throw error("cannot write", path) }
+        var info = stat()
+        let described = fstat(descriptor, &info) == 0
+        guard close(descriptor) == 0, described else { throw error("cannot write", path) }
+        return stamp(of: info)
     }
 
     /// Puts `bytes` at `path` under a new inode: written beside it, then renamed

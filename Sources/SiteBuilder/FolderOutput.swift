@@ -13,6 +13,9 @@ import Synchronization
 /// inodes through those hard links.
 final class FolderOutput: SiteOutput {
     private let root: String
+    /// Whether `root` was made empty for this build: then nothing in it is
+    /// looked at before a file or folder is made there.
+    private let rootIsNew: Bool
     private let previous: String?
     /// What the folder's own keyed pages were rendered from, and the previous site's.
     private let rootPages: PageManifest
@@ -32,12 +35,17 @@ final class FolderOutput: SiteOutput {
 
     /// - Parameters:
     ///   - root: the folder to write into: new and empty, or a spare site to update.
+    ///   - rootIsNew: whether `root` is new and empty.
     ///   - rootPages: what the pages in `root` were rendered from.
     ///   - previous: the live site, whose unchanged files are hard-linked into `root`.
     ///   - previousPages: what the pages in `previous` were rendered from.
     ///   - previousParts: where the parts of the parted files in `previous` lie.
-    init(root: String, rootPages: PageManifest, previous: String?, previousPages: PageManifest, previousParts: PartManifest) {
+    init(
+        root: String, rootIsNew: Bool, rootPages: PageManifest, previous: String?, previousPages: PageManifest,
+        previousParts: PartManifest
+    ) {
         self.root = root
+        self.rootIsNew = rootIsNew
         self.rootPages = rootPages
         self.previous = previous
         self.previousPages = previousPages
@@ -49,29 +57,39 @@ final class FolderOutput: SiteOutput {
     }
 
     func write(_ bytes: [UInt8], to path: String) throws {
+        _ = try put(bytes, at: path)
+    }
+
+    func write(_ bytes: [UInt8], to path: String, key: PageKey) throws {
+        if let stamp = try put(bytes, at: path) ?? FileSystem.stamp(of: root + "/" + path) {
+            pages.withLock { $0[path] = PageManifest.Record(key: key, stamp: stamp) }
+        }
+    }
+
+    /// Puts the file in place: left as it is, linked from the previous site, or
+    /// written. Returns its stamp when it was written into a new folder, where
+    /// it is known without looking again.
+    private func put(_ bytes: [UInt8], at path: String) throws -> String? {
         let target = root + "/" + path
         try makeParents(of: path)
         produced.withLock { _ = $0.insert(path) }
-        if FileSystem.fileHolds(target, bytes) {
+        if !rootIsNew, FileSystem.fileHolds(target, bytes) {
             reused.wrappingAdd(1, ordering: .relaxed)
-            return
+            return nil
         }
         if let previous {
             let old = previous + "/" + path
             if FileSystem.fileHolds(old, bytes), try FileSystem.replaceWithLink(target, to: old) {
                 reused.wrappingAdd(1, ordering: .relaxed)
-                return
+                return nil
             }
         }
-        try FileSystem.replaceFile(target, bytes)
         written.wrappingAdd(1, ordering: .relaxed)
-    }
-
-    func write(_ bytes: [UInt8], to path: String, key: PageKey) throws {
-        try write(bytes, to: path)
-        if let stamp = FileSystem.stamp(of: root + "/" + path) {
-            pages.withLock { $0[path] = PageManifest.Record(key: key, stamp: stamp) }
+        guard rootIsNew else {
+            try FileSystem.replaceFile(target, bytes)
+            return nil
         }
+        return try FileSystem.createFile(target, bytes)
     }
 
     func write(_ bytes: [UInt8], to path: String, parts ranges: [PageKey: Range<Int>]) throws {
@@ -172,7 +190,7 @@ final class FolderOutput: SiteOutput {
             folder = folder[..<slash]
             parents.append(String(folder))
         }
-        _ = folders.withLock { $0.formUnion(parents) }
+        folders.withLock { $0.formUnion(parents) }
     }
 
     private func makeParents(of path: String) throws {
@@ -185,8 +203,10 @@ final class FolderOutput: SiteOutput {
             // A spare site may hold a file where this build wants a folder. One
             // look only: another thread may create the folder at any moment,
             // and a second look could see it and delete it.
-            let kind = FileSystem.kind(of: absolute)
-            if kind != .directory && kind != .missing { try FileSystem.removeTree(absolute) }
+            if !rootIsNew {
+                let kind = FileSystem.kind(of: absolute)
+                if kind != .directory && kind != .missing { try FileSystem.removeTree(absolute) }
+            }
             try FileSystem.makeDirectory(absolute)
             _ = folders.withLock { $0.insert(folder) }
         }

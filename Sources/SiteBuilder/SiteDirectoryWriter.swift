@@ -71,7 +71,7 @@ public struct SiteDirectoryWriter: Sendable {
         do {
             let linking = reuseUnchanged && previous
             let output = FolderOutput(
-                root: folder, rootPages: updating ? sparePages : PageManifest(),
+                root: folder, rootIsNew: !updating, rootPages: updating ? sparePages : PageManifest(),
                 previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest(),
                 previousParts: linking ? PartManifest.load(from: livePartsFile) : PartManifest())
             try build(output)
