@@ -10,7 +10,7 @@ import RunbookCore
 /// never checked against a rendering, so a damaged record must be noticed
 /// (its checksum) rather than copy a cut line into every later build.
 struct PartManifest: Sendable {
-    private static let file = CacheFile(magic: Array("runbook parts\n".utf8), version: 1)
+    private static let file = CacheFile(magic: Array("runbook parts\n".utf8), version: 2)
 
     struct File: Sendable, Equatable {
         var stamp: String

@@ -7,7 +7,7 @@ import Testing
     /// Three megabytes and a few bytes, not a multiple of eight.
     private static let payload = (0..<(3 << 20) + 13).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 11) }
 
-    @Test(arguments: [1, 7, 8, 4_099, 1 << 20])
+    @Test(arguments: [1, 7, 8, 31, 32, 33, 4_099, 1 << 20])
     func aChecksumTakenInPiecesIsTheChecksumOfTheWhole(_ piece: Int) {
         var checksum = CacheChecksum()
         Self.payload.withUnsafeBytes { bytes in
@@ -16,6 +16,22 @@ import Testing
             }
         }
         #expect(checksum.value == Self.payload.withUnsafeBytes(CacheChecksum.of))
+    }
+
+    @Test func aFlippedBitMovedBlocksOrAnAddedZeroChangeTheChecksum() {
+        let original = Array(Self.payload.prefix(1_000))
+        let checksum = original.withUnsafeBytes(CacheChecksum.of)
+        var changed: [[UInt8]] = [0, 7, 8, 31, 32, 500, 998, 999].map { position in
+            var bytes = original
+            bytes[position] ^= 0x10
+            return bytes
+        }
+        changed.append(original + [0])
+        changed.append(Array(original[32..<64] + original[0..<32] + original[64...]))
+        changed.append(Array(original[8..<16] + original[0..<8] + original[16...]))
+        for bytes in changed {
+            #expect(bytes.withUnsafeBytes(CacheChecksum.of) != checksum)
+        }
     }
 
     @Test func aPayloadWrittenInPiecesReadsBackWhole() throws {

@@ -14,7 +14,7 @@ import Synchronization
 /// those between runbooks (duplicate ids) are never cached. A record that
 /// does not read back whole is parsed afresh.
 final class CheckedRunbookCache: Sendable {
-    private static let file = CacheFile(magic: Array("runbook checked\n".utf8), version: 1)
+    private static let file = CacheFile(magic: Array("runbook checked\n".utf8), version: 2)
 
     /// The digest of what every record depends on besides its own file.
     let context: ObjectID

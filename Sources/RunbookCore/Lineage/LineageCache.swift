@@ -19,7 +19,7 @@ struct LineageCache {
 
     /// The file's magic and version: the version is bumped whenever the format
     /// or anything computed into it changes.
-    private static let file = CacheFile(magic: Array("runbook lineage\n".utf8), version: 2)
+    private static let file = CacheFile(magic: Array("runbook lineage\n".utf8), version: 3)
 
     /// The cache at `path`, or nil when there is none or it cannot be trusted.
     static func load(from path: String, for repository: Repository) -> LineageCache? {
