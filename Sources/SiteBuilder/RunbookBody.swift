@@ -20,8 +20,9 @@ struct RunbookBody {
         var manualSteps: [TemplateValue]
     }
 
-    func render() -> Output {
-        let runbook = entry.withDocument(parser: rendering.parser)
+    /// - Throws: when the runbook's text, left unread by the build, cannot be read.
+    func render() throws -> Output {
+        let runbook = try entry.withDocument(parser: rendering.parser, blobs: rendering.catalog.blobs)
         let document = runbook.document
         var stepIDs: [String: String] = [:]
         var slugger = HeadingSlugger(reserving: SiteRendering.reservedIDs)

@@ -22,7 +22,7 @@ public struct Site: Sendable {
     /// The site's `index.json` alone, exactly as `render` writes it: for the
     /// executor and `match` when they build the index in memory.
     public func indexJSON() -> [UInt8] {
-        rendering.bytes(of: .indexJSON)
+        rendering.indexJSON
     }
 
     /// Renders every file and hands it to `output`, on all processor cores.

@@ -35,10 +35,11 @@ extension SiteRendering {
     }
 
     /// A file's bytes.
-    func bytes(of file: SiteFile) -> [UInt8] {
+    /// - Throws: when a runbook's text, left unread by the build, cannot be read.
+    func bytes(of file: SiteFile) throws -> [UInt8] {
         switch file {
         case .index: return indexPage()
-        case .runbook(let index): return runbookPage(index)
+        case .runbook(let index): return try runbookPage(index)
         case .history(let index): return historyPage(index)
         case .tags: return tagsPage()
         case .tag(let tag): return tagPage(tag)
@@ -50,10 +51,15 @@ extension SiteRendering {
         case .sitemap: return sitemap()
         // Without the parts' keys: no output records them here (`Site.indexJSON`).
         case .searchData: return searchData().bytes
-        case .indexJSON: return IndexJSON.encode(catalog, baseURL: catalog.config.site.baseURL, pageURL: pageURL)
+        case .indexJSON: return indexJSON
         case .indexSchema: return Array(IndexSchema.text.utf8)
         case .asset(let path): return template.assets[path] ?? []
         }
+    }
+
+    /// `index.json` as `render` writes it, parts and all.
+    var indexJSON: [UInt8] {
+        IndexJSON.encode(catalog, baseURL: catalog.config.site.baseURL, pageURL: pageURL)
     }
 
     /// The bytes of a file made of one part per runbook (`index.json`, the

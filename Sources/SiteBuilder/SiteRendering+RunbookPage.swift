@@ -6,12 +6,12 @@ extension SiteRendering {
     static let reservedIDs: Set<String> = ["rb-main", "rb-toc", "rb-steps", "rb-problems", "rb-meta", "rb-filters", "rb-search", "rb-unreadable"]
 
     /// The page of the runbook at `index` in the catalog.
-    func runbookPage(_ index: Int) -> [UInt8] {
+    func runbookPage(_ index: Int) throws -> [UInt8] {
         let entry = catalog.entries[index]
         let summary = summaries[index]
         let runbook = entry.runbook
         let folder = summary.pageFolder
-        let body = RunbookBody(rendering: self, entry: entry, folder: folder).render()
+        let body = try RunbookBody(rendering: self, entry: entry, folder: folder).render()
         let lineage = entry.lineage
 
         var context: TemplateObject = [

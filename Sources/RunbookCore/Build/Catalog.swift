@@ -10,12 +10,17 @@ public struct Catalog: Sendable {
     public var entries: [CatalogEntry]
     /// Problems of files that are runbooks by path but could not be read as one.
     public var unreadable: [Problem]
+    /// Where the entries whose `source` was left unread are read from.
+    public var blobs: BlobStore?
 
-    public init(source: CatalogSource, config: Config, entries: [CatalogEntry], unreadable: [Problem]) {
+    public init(
+        source: CatalogSource, config: Config, entries: [CatalogEntry], unreadable: [Problem], blobs: BlobStore? = nil
+    ) {
         self.source = source
         self.config = config
         self.entries = entries.sorted { $0.runbook.path < $1.runbook.path }
         self.unreadable = unreadable.sorted()
+        self.blobs = blobs
     }
 
     /// Every problem of every file, in reporter order.

@@ -63,29 +63,56 @@ public struct CatalogBuilder {
         defer { if historyResult == nil { _ = try? history.wait() } }
 
         var blobs = [ObjectID?](repeating: nil, count: input.paths.count)
-        var sources = [[UInt8]](repeating: [], count: input.paths.count)
+        var sources = [[UInt8]?](repeating: [], count: input.paths.count)
         let linter = try Linter(config: input.config)
         let cachePath = (options.cacheDirectory ?? BuildOptions.defaultCacheDirectory(of: repository)) + "/checked.cache"
         let cache = CheckedRunbookCache.context(config: input.config).map {
             CheckedRunbookCache(loadingFrom: cachePath, context: $0)
         }
+        func read(_ index: Int) throws -> SourceFile {
+            var file = try input.read(index)
+            if file.blob == nil, file.unreadableReason == nil { file.blob = try ObjectID(hashingBlob: file.bytes) }
+            blobs[index] = file.blob
+            sources[index] = file.bytes
+            return file
+        }
+        let keep: @Sendable (Runbook) -> KeptRunbook = { runbook in
+            // The tree is parsed again when its page is rendered: keeping all of them costs more than that.
+            var kept = runbook
+            kept.document = MarkdownDocument(nodes: [])
+            return KeptRunbook(runbook: kept, dangerousSteps: linter.dangerousSteps(of: runbook))
+        }
+        // Files whose checks the cache holds are not read (their pages read
+        // them if they are rendered); any whose record then does not read back
+        // is read and checked afterwards.
+        let unread = Mutex<Set<String>>([])
+        let missed = Mutex<Set<String>>([])
         var checked = try linter.checkEach(
             count: input.paths.count, treePaths: input.treePaths,
             read: { index in
                 progress(.parsing, index, input.paths.count)
-                var file = try input.read(index)
-                if file.blob == nil, file.unreadableReason == nil { file.blob = try ObjectID(hashingBlob: file.bytes) }
-                blobs[index] = file.blob
-                sources[index] = file.bytes
-                return file
+                let path = input.paths[index]
+                guard let cache, let blob = input.blobWithoutReading?(index), cache.holds(path: path, blob: blob) else {
+                    return try read(index)
+                }
+                blobs[index] = blob
+                sources[index] = nil
+                unread.withLock { _ = $0.insert(path) }
+                return SourceFile(path: path, bytes: [], blob: blob)
             },
-            reuse: { cache?.checked($0) },
-            keep: { runbook in
-                // The tree is parsed again when its page is rendered: keeping all of them costs more than that.
-                var kept = runbook
-                kept.document = MarkdownDocument(nodes: [])
-                return KeptRunbook(runbook: kept, dangerousSteps: linter.dangerousSteps(of: runbook))
-            })
+            reuse: { file in
+                if let reused = cache?.checked(file) { return reused }
+                if unread.withLock({ $0.contains(file.path) }) { missed.withLock { _ = $0.insert(file.path) } }
+                return nil
+            },
+            keep: keep)
+        let missedPaths = missed.withLock { $0 }
+        if !missedPaths.isEmpty {
+            let indices = input.paths.indices.filter { missedPaths.contains(input.paths[$0]) }
+            let rechecked = try linter.checkEach(
+                count: indices.count, treePaths: input.treePaths, read: { try read(indices[$0]) }, reuse: { _ in nil }, keep: keep)
+            for (index, file) in zip(indices, rechecked) { checked[index] = file }
+        }
         if let cache { cacheWrites.start { [checked, blobs] in cache.save(checked, blobs: blobs, to: cachePath) } }
         linter.addCorpusProblems(to: &checked, otherRunbooks: input.otherRunbooks, treePaths: input.treePaths)
         progress(.parsing, input.paths.count, input.paths.count)
@@ -122,7 +149,9 @@ public struct CatalogBuilder {
         let overrides = try templateOverrides(repository: repository, commit: commit, base: loader.base)
         built = true
         return BuildOutcome(
-            catalog: Catalog(source: source, config: input.config, entries: entries, unreadable: unreadable),
+            catalog: Catalog(
+                source: source, config: input.config, entries: entries, unreadable: unreadable,
+                blobs: unread.withLock { $0.isEmpty } ? nil : BlobStore(repository: repository)),
             templateOverrides: overrides, warnings: warnings, commitsRead: commitsRead, cacheWrites: cacheWrites)
     }
 

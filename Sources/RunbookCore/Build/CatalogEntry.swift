@@ -5,8 +5,10 @@ public struct CatalogEntry: Sendable {
     /// The parsed runbook. A build drops its Markdown tree (`document`) to save
     /// memory (10,000 trees take half a gigabyte); `withDocument` parses it again.
     public var runbook: Runbook
-    /// The file's bytes, to parse the document again when it is needed.
-    public var source: [UInt8]
+    /// The file's bytes, to parse the document again when it is needed; nil
+    /// when the build did not read them (its check came from the cache), and
+    /// `withDocument` reads the blob.
+    public var source: [UInt8]?
     /// The Git blob id of the file's content (hashed from disk for `--worktree`).
     public var blob: ObjectID
     /// This runbook's lint problems, sorted.
@@ -18,7 +20,7 @@ public struct CatalogEntry: Sendable {
     public var dangerousSteps: [String: DenylistMatch]
 
     public init(
-        runbook: Runbook, source: [UInt8] = [], blob: ObjectID, problems: [Problem], lineage: Lineage,
+        runbook: Runbook, source: [UInt8]? = [], blob: ObjectID, problems: [Problem], lineage: Lineage,
         dangerousSteps: [String: DenylistMatch] = [:]
     ) {
         self.runbook = runbook
@@ -29,12 +31,23 @@ public struct CatalogEntry: Sendable {
         self.dangerousSteps = dangerousSteps
     }
 
-    /// The runbook with its Markdown tree: as kept, or parsed again from `source`
-    /// (the same bytes and config give the same tree, so node indices agree).
-    public func withDocument(parser: RunbookParser) -> Runbook {
-        guard runbook.document.nodes.isEmpty, !source.isEmpty else { return runbook }
+    /// The runbook with its Markdown tree: as kept, or parsed again from its
+    /// bytes, read from `blobs` when the build left them unread (the same bytes
+    /// and config give the same tree, so node indices agree).
+    /// - Throws: when the unread blob cannot be read.
+    public func withDocument(parser: RunbookParser, blobs: BlobStore?) throws -> Runbook {
+        guard runbook.document.nodes.isEmpty else { return runbook }
+        let bytes: [UInt8]
+        if let source {
+            bytes = source
+        } else if let blobs {
+            bytes = try blobs.bytes(of: blob)
+        } else {
+            throw SourceError("\(runbook.path): its text was not read, and there is no repository to read it from")
+        }
+        guard !bytes.isEmpty else { return runbook }
         var runbook = runbook
-        runbook.document = parser.document(of: source)
+        runbook.document = parser.document(of: bytes)
         return runbook
     }
 

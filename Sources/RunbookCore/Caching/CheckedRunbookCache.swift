@@ -61,6 +61,12 @@ final class CheckedRunbookCache: Sendable {
         self.records = indexed ? records : [:]
     }
 
+    /// Whether there is a cached check for the path and blob: the file need
+    /// not be read unless `checked` then fails to read the record back.
+    func holds(path: String, blob: ObjectID) -> Bool {
+        records[path]?.blob == blob
+    }
+
     /// The cached check of `file`, when there is one for its path and blob.
     func checked(_ file: SourceFile) -> ReusedCheck<KeptRunbook>? {
         guard file.unreadableReason == nil, let blob = file.blob, let record = records[file.path], record.blob == blob else {

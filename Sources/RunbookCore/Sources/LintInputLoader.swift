@@ -54,10 +54,12 @@ public struct LintInputLoader {
         let entries = try repository.treeEntries(commit: commit, under: "")
         let config = try explicitConfigOrNil() ?? gitConfig(entries.first { $0.path == Self.configFileName }, in: repository)
         let runbooks = entries.filter { config.isRunbook($0.path) && $0.kind != .submodule }
-        return LintInput(
+        var input = LintInput(
             config: config, paths: runbooks.map(\.path), read: { try sourceFile(runbooks[$0], in: repository, config: config) },
             treePaths: Set(entries.map(\.path)), otherRunbooks: [],
             note: runbooks.isEmpty ? noRunbooksNote(config, where: "in \(revision)") : nil)
+        input.blobWithoutReading = { runbooks[$0].kind == .symlink ? nil : runbooks[$0].id }
+        return input
     }
 
     /// The config and the blob id of each runbook at a revision, reading no

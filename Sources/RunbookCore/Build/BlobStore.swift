@@ -1,0 +1,21 @@
+import Foundation
+import GitKit
+
+/// Reads the blobs of runbooks a build left unread because their checks came
+/// from the cache, for the few pages rendered again: after a commit that
+/// changed one runbook, the build reads that one, not ten thousand.
+///
+/// One repository, read by one thread at a time (libgit2 handles are not
+/// shared between threads).
+public final class BlobStore: @unchecked Sendable {
+    private let repository: Repository
+    private let lock = NSLock()
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    func bytes(of blob: ObjectID) throws -> [UInt8] {
+        try lock.withLock { try repository.blob(blob) }
+    }
+}
