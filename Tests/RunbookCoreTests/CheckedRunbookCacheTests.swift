@@ -191,6 +191,35 @@ import Testing
         #expect(reloaded.checked(try fixture.file(Self.richText)) == nil)
     }
 
+    /// The file is read and written whole: one record out of date among 300
+    /// costs the next build one check, less than writing it again.
+    @Test func aCacheUnderOnePercentOutOfDateIsLeftAsItIs() throws {
+        let fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.folder) }
+        let texts = Dictionary(uniqueKeysWithValues: (0..<300).map {
+            ("runbooks/r\($0).md", Self.richText.replacingOccurrences(of: "etcd", with: "r\($0)"))
+        })
+        try fixture.save(texts)
+        let written = try FileManager.default.attributesOfItem(atPath: fixture.path)[.systemFileNumber] as? Int
+        func saveAfterEditing(_ paths: [String]) throws -> CheckedRunbookCache {
+            var edited = texts
+            for path in paths { edited[path]! += "\nEdited.\n" }
+            let cache = CheckedRunbookCache(loadingFrom: fixture.path, context: fixture.context)
+            for (path, text) in edited { _ = cache.checked(try fixture.file(text, path: path)) }
+            try fixture.save(edited, over: cache)
+            return CheckedRunbookCache(loadingFrom: fixture.path, context: fixture.context)
+        }
+
+        let oneEdit = try saveAfterEditing(["runbooks/r0.md"])
+        #expect(try FileManager.default.attributesOfItem(atPath: fixture.path)[.systemFileNumber] as? Int == written)
+        #expect(oneEdit.checked(try fixture.file(texts["runbooks/r0.md"]!, path: "runbooks/r0.md")) != nil, "the old record stays")
+
+        let twoEdits = try saveAfterEditing(["runbooks/r1.md", "runbooks/r2.md"])
+        #expect(try FileManager.default.attributesOfItem(atPath: fixture.path)[.systemFileNumber] as? Int != written)
+        let edited = try #require(twoEdits.checked(try fixture.file(texts["runbooks/r1.md"]! + "\nEdited.\n", path: "runbooks/r1.md")))
+        try Self.expectSame(edited, try Self.checked(texts["runbooks/r1.md"]! + "\nEdited.\n", path: "runbooks/r1.md"))
+    }
+
     @Test(arguments: 0..<6) func aDamagedFileIsIgnoredWhole(_ damage: Int) throws {
         let fixture = try Fixture()
         defer { try? FileManager.default.removeItem(atPath: fixture.folder) }

@@ -61,6 +61,53 @@ import Testing
         #expect(next.lineages["c.md"] == cold.lineages["c.md"])
     }
 
+    /// Rewriting the whole file after every commit would cost more than the
+    /// walk it saves: a cache under 1% behind is left as it is.
+    @Test func aCacheOneCommitBehindALongHistoryIsLeftAsItIs() throws {
+        let fixture = try Fixture()
+        try Self.importCommits(150, into: fixture.git)
+        #expect(try fixture.read().readCommits == 154)
+        let written = try FileManager.default.attributesOfItem(atPath: fixture.cachePath)
+
+        try fixture.git.write("b.md", LineageReaderTests.text("a") + "new line\n")
+        try fixture.git.commit("Edit b", date: Self.start + 10_000)
+        let behind = try fixture.read()
+        #expect(behind.readCommits == 1)
+        try fixture.expectMatchesGit(behind)
+        let after = try FileManager.default.attributesOfItem(atPath: fixture.cachePath)
+        #expect(after[.systemFileNumber] as? Int == written[.systemFileNumber] as? Int, "the cache was written again")
+        #expect(try fixture.read().readCommits == 1, "the commit the cache lacks is read again")
+
+        try fixture.git.write("c.md", LineageReaderTests.text("c") + "second edit\n")
+        try fixture.git.commit("Edit c again", date: Self.start + 10_100)
+        let twoBehind = try fixture.read()
+        #expect(twoBehind.readCommits == 2)
+        try fixture.expectMatchesGit(twoBehind)
+        #expect(try fixture.read().readCommits == 0, "two commits behind 154 is over 1%: the cache was written")
+    }
+
+    /// `count` commits that each change a file no lineage follows, made at once with `git fast-import`.
+    private static func importCommits(_ count: Int, into git: GitFixture) throws {
+        var stream = ""
+        for index in 1...count {
+            let message = "Note \(index)\n", content = "note \(index)\n"
+            stream += "commit refs/heads/main\ncommitter Ada <ada@example.com> \(start + 1_000 + index) +0000\n"
+            // The first continues the branch as it was; the others each the one before.
+            stream += "data \(message.utf8.count)\n\(message)" + (index == 1 ? "from refs/heads/main^0\n" : "")
+            stream += "M 100644 inline notes.txt\ndata \(content.utf8.count)\n\(content)\n"
+        }
+        let file = git.root + "/import"
+        try Data(stream.utf8).write(to: URL(fileURLWithPath: file))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", git.path, "fast-import", "--quiet"]
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "git fast-import failed")
+        try git.git(["reset", "--quiet", "--hard"])
+    }
+
     enum Damage: CaseIterable, Sendable {
         case truncatedToHalf, truncatedToTheHeader, emptied, flippedPayloadByte, flippedVersion, garbage, replacedByADirectory
     }
