@@ -183,14 +183,16 @@ final class FolderOutput: SiteOutput {
     /// there, so they are, and nothing is asked of the file system. (They are
     /// folders an earlier build made; a folder swapped for a link by hand is
     /// the one case this trusts wrongly, as `makeParents` did before it.)
+    /// From the page's own folder up, stopping at the first one already
+    /// counted: its parents were counted with it.
     private func noteParents(of path: String) {
-        var parents: [String] = []
-        var folder = path[...]
-        while let slash = folder.lastIndex(of: "/") {
-            folder = folder[..<slash]
-            parents.append(String(folder))
+        folders.withLock { folders in
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { return }
+            }
         }
-        folders.withLock { $0.formUnion(parents) }
     }
 
     private func makeParents(of path: String) throws {
