@@ -108,12 +108,17 @@ struct SimilarityIndex {
     private func commonChunks(of destination: SpanHashes) -> (hashes: Set<Int>, bytes: UInt64) {
         // Short lists cost little to walk and keep the bound tight.
         let worthSkipping = 32
-        let byLength = destination.entries.sorted { postings[Int($0 >> 32)].count > postings[Int($1 >> 32)].count }
+        // Only long lists are candidates: sorting just those, with their
+        // lengths looked up once, spares a sort of every chunk per query.
+        let long = destination.entries.compactMap { entry -> (entry: UInt64, length: Int)? in
+            let length = postings[Int(entry >> 32)].count
+            return length > worthSkipping ? (entry, length) : nil
+        }
+        let byLength = long.sorted { $0.length > $1.length }.map(\.entry)
         var hashes: Set<Int> = []
         var bytes: UInt64 = 0
         for entry in byLength {
             let hash = Int(entry >> 32), count = entry & 0xffff_ffff
-            guard postings[hash].count > worthSkipping else { break }
             guard 2 * (bytes + count) < UInt64(destination.size) else { continue }
             hashes.insert(hash)
             bytes += count
