@@ -10,7 +10,8 @@ import Synchronization
 /// previous site's `PartManifest` is copied from it.
 /// A file is never written in place: new bytes go to a temporary name and are
 /// renamed over, because the spare and the live site share unchanged files'
-/// inodes through those hard links.
+/// inodes through those hard links. (In a new folder, where nothing is there
+/// yet, files are created at their names.)
 final class FolderOutput: SiteOutput {
     private let root: String
     /// Whether `root` was made empty for this build: then nothing in it is
@@ -93,8 +94,7 @@ final class FolderOutput: SiteOutput {
     }
 
     func write(_ bytes: [UInt8], to path: String, parts ranges: [PageKey: Range<Int>]) throws {
-        try write(bytes, to: path)
-        if let stamp = FileSystem.stamp(of: root + "/" + path) {
+        if let stamp = try put(bytes, at: path) ?? FileSystem.stamp(of: root + "/" + path) {
             parts.withLock { $0.files[path] = PartManifest.File(stamp: stamp, ranges: ranges) }
         }
     }

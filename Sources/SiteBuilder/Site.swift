@@ -29,7 +29,8 @@ public struct Site: Sendable {
     ///
     /// - Parameter progress: called with (files done, total) as rendering goes, never
     ///   twice with the same count, one call at a time, and last with (total, total).
-    /// - Throws: the first error `output` throws; rendering stops soon after.
+    /// - Throws: the first error `output` throws, or a page's when a runbook's
+    ///   text cannot be read; rendering stops soon after.
     public func render(into output: some SiteOutput, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws {
         let files = rendering.files
         let total = files.count

@@ -17,7 +17,7 @@ import GitKit
 
     /// Foundation's Gregorian calendar, in the commit's offset, as the reference.
     @Test func agreesWithFoundationsCalendarOverCenturiesAndOffsets() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 20_261_124)
         var calendar = Calendar(identifier: .gregorian)
         for _ in 0..<2000 {
             let time = Int64.random(in: -2_208_988_800...4_102_444_800, using: &generator)

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import MarkdownKit
 @testable import RunbookCore
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
         return (repository, repository.root + "/caches")
     }
 
-    @Test func runbooksTheCacheHoldsAreReadOnlyForTheirPages() throws {
+    @Test func runbooksTheCacheHoldsAreLeftUnreadAndTheirTreesReadFromTheCommit() throws {
         let (repository, caches) = try fixture()
         let first = try build(repository, caches: caches)
         #expect(first.blobs == nil, "nothing was cached yet, so everything was read")
@@ -35,6 +36,22 @@ import Testing
             let parser = RunbookParser(config: second.config)
             let document = try cached.withDocument(parser: parser, blobs: second.blobs).document
             #expect(document.nodes == (try read.withDocument(parser: parser, blobs: nil)).document.nodes)
+        }
+    }
+
+    @Test func anUnreadBlobThatCannotBeReadFailsNamingTheRunbook() throws {
+        let (repository, _) = try fixture()
+        let store = BlobStore(repository: try Repository.discover(startingAt: repository.path))
+        let missing = try ObjectID(hashingBlob: Array("never committed".utf8))
+        let parsed = RunbookParser(config: Config()).parse(path: "runbooks/etcd.md", bytes: Array("# etcd\n".utf8))
+        var runbook = parsed
+        runbook.document = MarkdownDocument(nodes: [])
+        let entry = CatalogEntry(
+            runbook: runbook, source: nil, blob: missing, problems: [], lineage: Lineage(changes: [], approval: nil, truncated: false))
+        #expect {
+            try entry.withDocument(parser: RunbookParser(config: Config()), blobs: store)
+        } throws: { error in
+            "\(error)".contains("runbooks/etcd.md") && "\(error)".contains(missing.hex)
         }
     }
 

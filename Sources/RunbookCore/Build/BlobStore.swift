@@ -6,7 +6,8 @@ import GitKit
 /// changed one runbook, the build reads that one, not ten thousand.
 ///
 /// One repository, read by one thread at a time (libgit2 handles are not
-/// shared between threads).
+/// shared between threads). It is the build's own, which closures of the
+/// build still hold, so it cannot be handed to a `Mutex`; the lock guards it.
 public final class BlobStore: @unchecked Sendable {
     private let repository: Repository
     private let lock = NSLock()

@@ -41,7 +41,11 @@ public struct CatalogEntry: Sendable {
         if let source {
             bytes = source
         } else if let blobs {
-            bytes = try blobs.bytes(of: blob)
+            do {
+                bytes = try blobs.bytes(of: blob)
+            } catch {
+                throw SourceError("\(runbook.path): cannot read its text (blob \(blob.hex)): \(error)")
+            }
         } else {
             throw SourceError("\(runbook.path): its text was not read, and there is no repository to read it from")
         }

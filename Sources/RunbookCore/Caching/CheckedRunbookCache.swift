@@ -84,10 +84,10 @@ final class CheckedRunbookCache: Sendable {
     /// Writes the cache of this build's results (`blobs` in the same order as
     /// `checked`, whose problems must not yet include those between runbooks),
     /// unless it would be the file that is there or nearly: a record missing
-    /// costs the next build one file's check, while the file is read and
-    /// written whole (40 MB for 10,000 runbooks), so it is written again only
-    /// once 1% of its records are missing or out of date. Failures are
-    /// ignored: a cache only saves time.
+    /// costs every build until then one file's check, while the file is read
+    /// and written whole (40 MB for 10,000 runbooks), so it is written again
+    /// only once 1% of the paths have a record missing or out of date.
+    /// Failures are ignored: a cache only saves time.
     func save(_ checked: [CheckedFile<KeptRunbook>], blobs: [ObjectID?], to path: String) {
         let taken = taken.withLock { $0 }
         var kept: [(file: CheckedFile<KeptRunbook>, blob: ObjectID)] = []
@@ -98,8 +98,9 @@ final class CheckedRunbookCache: Sendable {
         let paths = Dictionary(kept.map { ($0.file.path, 1) }, uniquingKeysWith: +)
         kept.removeAll { paths[$0.file.path] != 1 }
         if taken.count == records.count, kept.count == taken.count { return }
-        let outOfDate = (records.count - taken.count) + (kept.count - taken.count)
-        if outOfDate * 100 < records.count { return }
+        var outOfDate = Set(records.keys).subtracting(taken)
+        outOfDate.formUnion(kept.lazy.map(\.file.path).filter { !taken.contains($0) })
+        if outOfDate.count * 100 < records.count { return }
         // Written a record at a time: the whole file is tens of megabytes.
         try? Self.file.write(to: path) { file in
             var header = BinaryWriter()

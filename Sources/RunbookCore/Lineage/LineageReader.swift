@@ -117,7 +117,7 @@ public final class LineageReader {
     }
 
     /// Whether the cache is close enough to this walk to be left as it is: a
-    /// commit it lacks costs the next build that commit's walk, while the file
+    /// commit it lacks costs every build until then that commit's walk, while the file
     /// is read and written whole (15 MB for 50,000 commits), so it is written
     /// again only once 1% of what it holds is missing or out of date, or when
     /// the walk found where files came from (which can take reading many blobs).
