@@ -43,10 +43,12 @@ final class GitFixture {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    /// Runs git in `directory` (default: the repository); returns standard
-    /// output without its last newline.
+    /// Runs git in `directory` (default: the repository), with `input` on its
+    /// standard input; returns standard output without its last newline.
     @discardableResult
-    func git(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> String {
+    func git(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: String? = nil
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -64,8 +66,13 @@ final class GitFixture {
         }
         defer { try? FileManager.default.removeItem(atPath: errorPath) }
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {

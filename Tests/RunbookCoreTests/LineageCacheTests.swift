@@ -96,15 +96,7 @@ import Testing
             stream += "data \(message.utf8.count)\n\(message)" + (index == 1 ? "from refs/heads/main^0\n" : "")
             stream += "M 100644 inline notes.txt\ndata \(content.utf8.count)\n\(content)\n"
         }
-        let file = git.root + "/import"
-        try Data(stream.utf8).write(to: URL(fileURLWithPath: file))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", git.path, "fast-import", "--quiet"]
-        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "git fast-import failed")
+        try git.git(["fast-import", "--quiet"], input: stream)
         try git.git(["reset", "--quiet", "--hard"])
     }
 

@@ -7,8 +7,6 @@ struct FactStore {
     private var positions: [ObjectID: Int] = [:]
     /// Commits read from the object database.
     private(set) var readCount = 0
-    /// Whether facts were added or diffs computed since loading.
-    private(set) var grew = false
 
     init(facts: [CommitFacts]) {
         self.facts = facts
@@ -25,7 +23,6 @@ struct FactStore {
         positions[id] = facts.count
         facts.append(fact)
         readCount += 1
-        grew = true
         return facts.count - 1
     }
 
@@ -34,10 +31,7 @@ struct FactStore {
     mutating func changes(at position: Int, parentTree: ObjectID?, remember: Bool, differ: TreeDiffer) throws -> [TreeChange] {
         if remember, let known = facts[position].changes { return known }
         let changes = try differ.changes(from: parentTree, to: facts[position].tree)
-        if remember {
-            facts[position].changes = changes
-            grew = true
-        }
+        if remember { facts[position].changes = changes }
         return changes
     }
 }

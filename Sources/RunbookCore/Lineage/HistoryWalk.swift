@@ -20,8 +20,6 @@ struct HistoryWalk {
 
     /// Commits read from the repository rather than the cache so far.
     var readCount: Int { store.readCount }
-    /// Whether anything was read or diffed that the cache does not hold.
-    var learnt: Bool { store.grew }
 
     mutating func next() throws -> WalkStep? {
         guard let id = walk.next() else { return nil }

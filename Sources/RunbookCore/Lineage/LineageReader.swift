@@ -86,7 +86,7 @@ public final class LineageReader {
             }
         }
         progress?(visited.count)
-        let (readCount, walkLearnt) = walk.outcome
+        let readCount = walk.readCount
 
         // The walk starts with the built commit: its tree has the current versions.
         guard let built = visited.first, built.id == commit else {
@@ -103,8 +103,7 @@ public final class LineageReader {
                 of: tracker.entries[runbook], truncated: tracker.truncated[runbook], currentBlob: currentBlobs[path])
         }
 
-        let unchanged = cache != nil && !walkLearnt && !foundOrigins && !statuses.learnt && cache?.facts.count == visited.count
-        if !unchanged && !Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins) {
+        if !Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins) {
             let (path, approved, entries) = (cachePath, statuses.approved, tracker.entries)
             writeCache { [visited, anchors, currentBlobs] in
                 try? Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: currentBlobs)

@@ -7,8 +7,6 @@ import GitKit
 /// closure: their statuses are learnt from content read anyway.
 final class StatusBook {
     private(set) var approved: [ObjectID: Bool]
-    /// Whether anything was learnt that the cache does not hold yet.
-    private(set) var learnt = false
 
     init(known: [ObjectID: Bool]) {
         approved = known
@@ -17,7 +15,6 @@ final class StatusBook {
     func record(_ blob: ObjectID, content: UnsafeRawBufferPointer) {
         guard approved[blob] == nil else { return }
         approved[blob] = ApprovedStatusScan.isApproved(content)
-        learnt = true
     }
 
     func isApproved(_ blob: ObjectID, in repository: Repository) throws -> Bool {

@@ -16,7 +16,6 @@ final class WalkChannel: @unchecked Sendable {
     private var failure: (any Error)?
     private var cancelled = false
     private var walkReadCount = 0
-    private var walkLearnt = false
     private let capacity = 4096
     private static let batchSize = 64
     /// The reading side's current batch (touched by that thread only).
@@ -42,9 +41,9 @@ final class WalkChannel: @unchecked Sendable {
                     }
                 }
                 guard channel.send(pending) else { return }
-                channel.finish(readCount: walk.readCount, learnt: walk.learnt, failure: nil)
+                channel.finish(readCount: walk.readCount, failure: nil)
             } catch {
-                channel.finish(readCount: 0, learnt: false, failure: error)
+                channel.finish(readCount: 0, failure: error)
             }
         }
         thread.name = "runbook history walk"
@@ -73,12 +72,11 @@ final class WalkChannel: @unchecked Sendable {
         return batch[batchIndex]
     }
 
-    /// After the walk is over: commits it read that the cache lacked, and
-    /// whether it learnt anything the cache should keep.
-    var outcome: (readCount: Int, learnt: Bool) {
+    /// After the walk is over: commits it read that the cache lacked.
+    var readCount: Int {
         condition.lock()
         defer { condition.unlock() }
-        return (walkReadCount, walkLearnt)
+        return walkReadCount
     }
 
     /// Stops the walk early (the reader failed or is done with it).
@@ -100,11 +98,10 @@ final class WalkChannel: @unchecked Sendable {
         return true
     }
 
-    private func finish(readCount: Int, learnt: Bool, failure: (any Error)?) {
+    private func finish(readCount: Int, failure: (any Error)?) {
         condition.lock()
         finished = true
         walkReadCount = readCount
-        walkLearnt = learnt
         self.failure = failure
         condition.broadcast()
         condition.unlock()
