@@ -142,37 +142,63 @@ enum FileSystem {
 
     /// A regular file's bytes; nil when it is missing, a link, or unreadable.
     static func bytes(ofFile path: String) -> [UInt8]? {
-        regularFileBytes(path)
+        withRegularFile(path) { descriptor, size in
+            // Not zeroed first: the read fills it, and a 50 MB `index.json` is
+            // read this way on every build.
+            try? [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                guard readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer)) else { throw ReadFailure() }
+                count = size
+            }
+        }
     }
 
-    /// Whether a regular file holds exactly `bytes` (false when it is missing or anything else).
+    /// Whether a regular file holds exactly `bytes` (false when it is missing
+    /// or anything else). Read in pieces, up to the first that differs: the
+    /// large pages listing every runbook usually keep their length from one
+    /// build to the next, and differ from the row of the runbook that changed.
     static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
-        regularFileBytes(path, ifSize: bytes.count) == bytes
+        withRegularFile(path) { descriptor, size in
+            guard size == bytes.count else { return false }
+            let piece = 1 << 18
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(piece, max(size, 1)), alignment: 16)
+            defer { buffer.deallocate() }
+            return bytes.withUnsafeBytes { expected in
+                var offset = 0
+                while offset < size {
+                    let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(piece, size - offset)])
+                    guard readFully(descriptor, into: chunk), memcmp(chunk.baseAddress!, expected.baseAddress! + offset, chunk.count) == 0
+                    else { return false }
+                    offset += chunk.count
+                }
+                return true
+            }
+        } ?? false
     }
 
-    /// The bytes of the regular file at `path` (never through a link), read up
-    /// to the size it has when opened; nil when it is anything else, cannot be
-    /// read whole, or is not `expected` bytes long (then it is not read at all).
-    private static func regularFileBytes(_ path: String, ifSize expected: Int? = nil) -> [UInt8]? {
+    private struct ReadFailure: Error {}
+
+    /// Calls `body` with the open regular file at `path` (never through a
+    /// link) and its size when opened; nil when it is anything else.
+    private static func withRegularFile<Result>(_ path: String, _ body: (Int32, Int) -> Result?) -> Result? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        guard expected == nil || expected == size else { return nil }
-        var bytes = [UInt8](repeating: 0, count: size)
+        return body(descriptor, Int(info.st_size))
+    }
+
+    /// Fills `buffer` from the file's current offset; false when the file ends
+    /// first (it shrank) or reading fails.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
         var filled = 0
-        while filled < size {
-            // `bytes` is not empty inside this loop, so its buffer has an address.
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
+        while filled < buffer.count {
+            let result = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return nil }
+            guard result > 0 else { return false }
             filled += result
         }
-        return bytes
+        return true
     }
 
     /// Removes a regular file; anything else at `path` (a folder of the

@@ -18,12 +18,14 @@ extension SiteRendering {
         script.reserveCapacity(catalog.entries.count * 1024)
         var parts: [Range<Int>] = []
         parts.reserveCapacity(catalog.entries.count)
-        for (index, (entry, summary)) in zip(catalog.entries, summaries).enumerated() {
+        // By index: most parts are reused, and need no copy of their entry.
+        for index in catalog.entries.indices {
             let start = script.count
             if let part = reuse(index) {
                 script += part
             } else {
-                let runbook = entry.runbook
+                let runbook = catalog.entries[index].runbook
+                let summary = summaries[index]
                 var texts = [summary.title, summary.id, summary.owner] + summary.tags + summary.alerts
                 texts += runbook.headings.map(\.text)
                 texts += runbook.steps.flatMap { [$0.name] + ($0.kind == .command ? $0.commands.map(\.text) : [$0.script]) }

@@ -9,7 +9,7 @@ public enum JSONValue: Sendable, Hashable {
     case object([(String, JSONValue)])
     /// JSON already rendered (compact), written as it is: lets a large document be
     /// rendered in parts, in parallel, without holding every part's tree at once.
-    case rendered([UInt8])
+    case rendered(ArraySlice<UInt8>)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
