@@ -29,7 +29,8 @@ final class FolderOutput: SiteOutput {
     private let parts = Mutex(PartManifest())
     /// Folders known to exist, so each is created once however many threads write into it.
     private let folders = Mutex<Set<String>>([])
-    /// Every path written this build: in an updated spare, everything else is stale.
+    /// Every path written this build; with the pages kept (`pages`), what an
+    /// updated spare holds of this build: everything else is stale.
     private let produced = Mutex<Set<String>>([])
     private let written = Atomic<Int>(0)
     private let reused = Atomic<Int>(0)
@@ -116,7 +117,6 @@ final class FolderOutput: SiteOutput {
     func keep(_ path: String, key: PageKey) throws -> Bool {
         let target = root + "/" + path
         if let record = rootPages[path], record.key == key, FileSystem.stamp(of: target) == record.stamp {
-            noteParents(of: path)
             kept(path, record)
             return true
         }
@@ -132,8 +132,8 @@ final class FolderOutput: SiteOutput {
         return false
     }
 
+    /// One lock per kept page, of 30,000: the threads rendering take turns here.
     private func kept(_ path: String, _ record: PageManifest.Record) {
-        produced.withLock { _ = $0.insert(path) }
         pages.withLock { $0[path] = record }
         reused.wrappingAdd(1, ordering: .relaxed)
     }
@@ -145,8 +145,10 @@ final class FolderOutput: SiteOutput {
     /// in a spare site), except the names in `keep`.
     func removeUnproduced(keeping keep: Set<String>) throws {
         // Taken once: the build is over, and 20,000 folders would take the locks for each entry.
-        let produced = produced.withLock { $0 }
-        let folders = folders.withLock { $0 }
+        let produced = produced.withLock { $0 }.union(pages.withLock { $0.records.keys })
+        var madeFolders = folders.withLock { $0 }
+        Self.addFolders(of: produced, to: &madeFolders)
+        let folders = madeFolders
         let root = root
         /// Deletes what this build did not produce in one folder; returns the folders in it that are this build's.
         @Sendable func sweep(_ folder: String) throws -> [String] {
@@ -179,18 +181,17 @@ final class FolderOutput: SiteOutput {
         if let error = failure.withLock({ $0 }) { throw error }
     }
 
-    /// Counts the folders of a page found in place as this build's: the page is
-    /// there, so they are, and nothing is asked of the file system. (They are
-    /// folders an earlier build made; a folder swapped for a link by hand is
-    /// the one case this trusts wrongly, as `makeParents` did before it.)
-    /// From the page's own folder up, stopping at the first one already
-    /// counted: its parents were counted with it.
-    private func noteParents(of path: String) {
-        folders.withLock { folders in
+    /// Adds the folders that hold each path, from its own up, stopping at
+    /// the first already there: its parents were added with it. (A kept
+    /// page's folders were made by an earlier build and are not looked at:
+    /// a folder swapped for a link by hand is the one case this trusts
+    /// wrongly, as `makeParents` does.)
+    private static func addFolders(of paths: Set<String>, to folders: inout Set<String>) {
+        for path in paths {
             var folder = path[...]
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { return }
+                guard folders.insert(String(folder)).inserted else { break }
             }
         }
     }
