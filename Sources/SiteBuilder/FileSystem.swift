@@ -124,6 +124,9 @@ enum FileSystem {
         }
     }
 
+    /// Beside a file being replaced: its replacement, until renamed over it.
+    private static let temporarySuffix = ".runbook-new"
+
     /// Has `make` put a new file at `path`: straight there when nothing is
     /// there, else beside it and renamed over (anything but a file in the way
     /// is removed first). `make` returns false when it made nothing.
@@ -133,7 +136,7 @@ enum FileSystem {
         case .directory, .symbolicLink, .other: try removeTree(path)
         case .file: break
         }
-        let temporary = path + ".runbook-new"
+        let temporary = path + temporarySuffix
         try removeTree(temporary)
         guard try make(temporary) else { return false }
         try rename(temporary, path)
@@ -215,7 +218,11 @@ enum FileSystem {
     /// link made beside it, then renamed over). False when linking fails (the
     /// source is gone, or on another file system); a file at `path` is then unchanged.
     static func replaceWithLink(_ path: String, to source: String) throws -> Bool {
-        try replace(path) { hardLink(source, $0) }
+        let linked = try replace(path) { hardLink(source, $0) }
+        // When `path` was a link to `source` already, the rename did nothing
+        // (POSIX: two links to one file) and left the new link beside it.
+        if linked { unlink(path + temporarySuffix) }
+        return linked
     }
 
     static func rename(_ source: String, _ destination: String) throws {
@@ -225,6 +232,22 @@ enum FileSystem {
         let result = Darwin.rename(source, destination)
         #endif
         guard result == 0 else { throw error("cannot rename \(source) to", destination) }
+    }
+
+    /// Deletes what was listed at `path` as a folder (only when empty) or as
+    /// anything else; true when it is gone, false when it stays because it
+    /// is a folder that is not empty (or has become one, for a file).
+    static func removeStale(_ path: String, isFolder: Bool) throws -> Bool {
+        if isFolder {
+            if rmdir(path) == 0 || errno == ENOENT { return true }
+            if errno == ENOTEMPTY || errno == EEXIST { return false }
+            // A file now, put there by no one this build knows of.
+            if errno == ENOTDIR { return try removeStale(path, isFolder: false) }
+            throw error("cannot delete folder", path)
+        }
+        if unlink(path) == 0 || errno == ENOENT { return true }
+        if errno == EISDIR || errno == EPERM, kind(of: path) == .directory { return false }
+        throw error("cannot delete", path)
     }
 
     /// Deletes a file or a whole folder tree (never following symbolic links),

@@ -1,4 +1,4 @@
-import Dispatch
+import RunbookCore
 import Synchronization
 
 /// Writes files under a folder being built. A file whose bytes are already
@@ -34,6 +34,9 @@ final class FolderOutput: SiteOutput {
     private let produced = Mutex<Set<String>>([])
     private let written = Atomic<Int>(0)
     private let reused = Atomic<Int>(0)
+    /// What a spare held when this build began, listed on another thread;
+    /// nil in a new folder, where nothing is stale.
+    private let listing: BackgroundValue<Result<FolderListing, any Error>>?
 
     /// - Parameters:
     ///   - root: the folder to write into: new and empty, or a spare site to update.
@@ -52,6 +55,7 @@ final class FolderOutput: SiteOutput {
         self.previous = previous
         self.previousPages = previousPages
         previousPartFiles = previousParts
+        listing = rootIsNew ? nil : BackgroundValue { Result { try FolderListing(of: root) } }
     }
 
     var summary: SiteWriteSummary {
@@ -141,57 +145,25 @@ final class FolderOutput: SiteOutput {
     /// What the keyed pages of the folder, as this build leaves it, were rendered from.
     var manifest: PageManifest { pages.withLock { $0 } }
 
-    /// Deletes whatever this build did not write (pages of runbooks that are gone,
-    /// in a spare site), except the names in `keep`.
+    /// Deletes whatever this build did not write (pages of runbooks that are
+    /// gone, in a spare site), except the names in `keep`: of what the spare
+    /// held when the build began, each entry before its folder. A folder goes
+    /// once nothing is left in it; one the build wrote into since it was
+    /// listed is never empty, and stays.
     func removeUnproduced(keeping keep: Set<String>) throws {
-        // Taken once: the build is over, and 20,000 folders would take the locks for each entry.
-        let produced = produced.withLock { $0 }.union(pages.withLock { $0.records.keys })
-        var madeFolders = folders.withLock { $0 }
-        Self.addFolders(of: produced, to: &madeFolders)
-        let folders = madeFolders
-        let root = root
-        /// Deletes what this build did not produce in one folder; returns the folders in it that are this build's.
-        @Sendable func sweep(_ folder: String) throws -> [String] {
-            let absolute = folder.isEmpty ? root : root + "/" + folder
-            let prefix = folder.isEmpty ? "" : folder + "/"
-            var subfolders: [String] = []
-            for (name, kind) in try FileSystem.entries(of: absolute) {
-                let relative = prefix + name
-                if keep.contains(relative) || produced.contains(relative) { continue }
-                if kind == .directory, folders.contains(relative) {
-                    subfolders.append(relative)
-                } else {
-                    try FileSystem.removeTree(absolute + "/" + name)
-                }
-            }
-            return subfolders
-        }
-        // The top two levels here (a handful of folders, then one per alert and
-        // runbook folder), then the tens of thousands below on every core.
-        let frontier = try sweep("").flatMap(sweep)
-        let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: frontier.count) { index in
-            var pending = [frontier[index]]
-            do {
-                while let folder = pending.popLast() { pending += try sweep(folder) }
-            } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
-            }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-    }
-
-    /// Adds the folders that hold each path, from its own up, stopping at
-    /// the first already there: its parents were added with it. (A kept
-    /// page's folders were made by an earlier build and are not looked at:
-    /// a folder swapped for a link by hand is the one case this trusts
-    /// wrongly, as `makeParents` does.)
-    private static func addFolders(of paths: Set<String>, to folders: inout Set<String>) {
-        for path in paths {
-            var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
+        guard let listing else { return }
+        let entries = try listing.value.get().entries
+        // Taken once: the build is over.
+        let produced = produced.withLock { $0 }
+        let pages = pages.withLock { $0 }
+        var holdsSomething = [Bool](repeating: false, count: entries.count)
+        for index in entries.indices.reversed() {
+            let entry = entries[index]
+            let stays = entry.isFolder
+                ? holdsSomething[index]
+                : keep.contains(entry.path) || produced.contains(entry.path) || pages[entry.path] != nil
+            if try stays || !FileSystem.removeStale(root + "/" + entry.path, isFolder: entry.isFolder) {
+                if let parent = entry.parent { holdsSomething[parent] = true }
             }
         }
     }

@@ -109,6 +109,27 @@ import Testing
         #expect(scratch.read("outside/keep.html") == "not the site's")
     }
 
+    /// The spare is listed as the build begins and swept when it ends: a
+    /// folder holding only stale files that the build writes into stays,
+    /// a stale file where the build wants a folder gives way to the folder,
+    /// and a stale tree deeper than any page goes whole.
+    @Test func updatingTheSpareKeepsWhatTheBuildWroteIntoStaleFolders() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        _ = try writeSite(["index.html": "one"], to: site)
+        _ = try writeSite(["index.html": "two"], to: site)
+        try scratch.write(".site.spare/new/old.html", "stale")
+        try scratch.write(".site.spare/gone/deeper/old.html", "stale")
+        try scratch.write(".site.spare/file-then-folder", "stale")
+        let deep = (1...300).map { "d\($0)" }.joined(separator: "/")
+        try scratch.write(".site.spare/" + deep + "/old.html", "stale")
+        _ = try writeSite(["index.html": "three", "new/page.html": "new", "file-then-folder/page.html": "folder"], to: site)
+        #expect(scratch.entries("site") == [".runbook-site", "file-then-folder", "index.html", "new"])
+        #expect(scratch.entries("site/new") == ["page.html"])
+        #expect(scratch.read("site/new/page.html") == "new")
+        #expect(scratch.read("site/file-then-folder/page.html") == "folder")
+    }
+
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"

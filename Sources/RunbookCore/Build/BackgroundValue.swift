@@ -3,11 +3,11 @@ import Synchronization
 
 /// A value worked out on another thread while the caller does something else,
 /// then waited for where it is needed.
-final class BackgroundValue<Value: Sendable>: Sendable {
+public final class BackgroundValue<Value: Sendable>: Sendable {
     private let result = Mutex<Value?>(nil)
     private let group = DispatchGroup()
 
-    init(_ make: @escaping @Sendable () -> Value) {
+    public init(_ make: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async(group: group) { [self] in
             let value = make()
             result.withLock { $0 = value }
@@ -15,7 +15,7 @@ final class BackgroundValue<Value: Sendable>: Sendable {
     }
 
     /// The value, once it is made.
-    var value: Value {
+    public var value: Value {
         group.wait()
         return result.withLock { $0! }
     }
