@@ -12,8 +12,9 @@ import Synchronization
 public struct Site: Sendable {
     private let rendering: SiteRendering
 
-    public init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) {
-        rendering = SiteRendering(catalog: catalog, template: template, linkStyle: linkStyle)
+    /// - Parameter layout: the catalog's layout, when made already (`SiteLayout(entries:template:)`).
+    public init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles, layout: SiteLayout? = nil) {
+        rendering = SiteRendering(catalog: catalog, template: template, linkStyle: linkStyle, layout: layout)
     }
 
     /// How many files `render` writes.

@@ -4,7 +4,10 @@ import RunbookCore
 /// an `index.html` inside), and how one page links to another. Folder names come
 /// from ids, tags and alert names through `PathSegment`, and one registry hands
 /// them out, so no name can write outside its folder or over another file.
-struct SiteLayout: Sendable {
+///
+/// It needs the runbooks but not their lineage: a build lays the site out
+/// while the history is still being read (`init(entries:template:)`).
+public struct SiteLayout: Sendable {
     /// Files at fixed places; claimed before any name from a runbook.
     static let fixedFiles = [
         "index.html", "404.html", "index.json", "index.schema.json", "sitemap.xml", "feed.atom", "search-data.js",
@@ -21,30 +24,64 @@ struct SiteLayout: Sendable {
     /// Page folder of each alert name (`alerts/EtcdNoLeader`).
     private(set) var alertFolders: [String: String] = [:]
 
-    /// - Parameter assetPaths: paths inside `assets/`, already checked by `SiteTemplate`.
+    /// What it was laid out from, to tell whether it fits a catalog (`fits`).
+    private let placed: [Placed]
+    private let assetPaths: [String]
+
+    /// What of a runbook decides where its pages and its tags' and alerts' pages go.
+    private struct Placed: Equatable, Sendable {
+        let path: String
+        let id: String
+        let tags: [String]
+        let alerts: [String]
+
+        init(_ entry: CatalogEntry) {
+            path = entry.runbook.path
+            id = entry.runbook.id
+            tags = entry.runbook.metadata.tags
+            alerts = entry.runbook.metadata.alerts
+        }
+    }
+
+    /// The layout of a catalog of `entries` (their lineage does not matter), in that order.
+    public init(entries: [CatalogEntry], template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) {
+        self.init(entries: entries, assetPaths: Array(template.assets.keys), linkStyle: linkStyle)
+    }
+
     init(catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) {
+        self.init(entries: catalog.entries, assetPaths: assetPaths, linkStyle: linkStyle)
+    }
+
+    /// - Parameter assetPaths: paths inside `assets/`, already checked by `SiteTemplate`.
+    init(entries: [CatalogEntry], assetPaths: [String], linkStyle: LinkStyle) {
         self.linkStyle = linkStyle
+        self.assetPaths = assetPaths.sorted()
+        placed = entries.map(Placed.init)
         // Two pages per runbook (its page and history), and room for as many tag and alert pages.
-        var registry = OutputPathRegistry(capacity: Self.fixedFiles.count + assetPaths.count + 3 * catalog.entries.count)
-        for file in Self.fixedFiles + assetPaths.sorted().map({ "assets/" + $0 }) {
+        var registry = OutputPathRegistry(capacity: Self.fixedFiles.count + assetPaths.count + 3 * entries.count)
+        for file in Self.fixedFiles + self.assetPaths.map({ "assets/" + $0 }) {
             _ = registry.claimFile(file)
         }
         // Ids keep their folders (`etcd/no-leader`); a tag or alert name is one folder.
-        let ids = catalog.entries.map { entry in
-            (key: entry.runbook.path, name: entry.runbook.id, segments: PathSegment.segments(of: entry.runbook.id))
-        }
+        let ids = placed.map { runbook in (key: runbook.path, name: runbook.id, segments: PathSegment.segments(of: runbook.id)) }
         for (path, folder) in Self.claim(ids, under: "runbooks", in: &registry) {
             runbookFolders[path] = folder
             let history = "history" + folder.dropFirst("runbooks".count)
             historyFolders[path] = registry.claimFile(history + "/index.html")
                 ? history : registry.claimPage(under: "history", segments: PathSegment.segments(of: String(folder.dropFirst("runbooks/".count))))
         }
-        let tags = Set(catalog.entries.flatMap { $0.runbook.metadata.tags }).sorted()
+        let tags = Set(placed.flatMap(\.tags)).sorted()
             .map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
         tagFolders = Dictionary(uniqueKeysWithValues: Self.claim(tags, under: "tags", in: &registry))
-        let alerts = Set(catalog.entries.flatMap { $0.runbook.metadata.alerts }).sorted()
+        let alerts = Set(placed.flatMap(\.alerts)).sorted()
             .map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
         alertFolders = Dictionary(uniqueKeysWithValues: Self.claim(alerts, under: "alerts", in: &registry))
+    }
+
+    /// Whether this is the layout of `catalog`'s runbooks with these assets and links.
+    func fits(_ catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) -> Bool {
+        linkStyle == self.linkStyle && assetPaths.sorted() == self.assetPaths
+            && catalog.entries.count == placed.count && zip(catalog.entries, placed).allSatisfy { Placed($0) == $1 }
     }
 
     /// Claims a page folder for each item in order. Names that are already clean

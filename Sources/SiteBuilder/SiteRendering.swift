@@ -21,10 +21,15 @@ struct SiteRendering: Sendable {
     let changes: [CatalogChange]
     let pageKeys: PageKeys
 
-    init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle) {
+    /// - Parameter layout: the catalog's layout when the caller made it already
+    ///   (while the history was read); used only when it fits.
+    init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle, layout given: SiteLayout? = nil) {
         self.catalog = catalog
         self.template = template
-        layout = SiteLayout(catalog: catalog, assetPaths: Array(template.assets.keys), linkStyle: linkStyle)
+        let assetPaths = Array(template.assets.keys)
+        let layout = given.flatMap { $0.fits(catalog, assetPaths: assetPaths, linkStyle: linkStyle) ? $0 : nil }
+            ?? SiteLayout(catalog: catalog, assetPaths: assetPaths, linkStyle: linkStyle)
+        self.layout = layout
         links = RepositoryLinks(settings: catalog.config.site)
         chrome = PageChrome(catalog: catalog, layout: layout, links: links)
         resolver = LinkResolver(pages: layout.runbookFolders, links: links, layout: layout)

@@ -61,17 +61,23 @@ struct BuildCommand: ParsableCommand {
         let site: Site
         let written: SiteWriteSummary
         do {
-            let outcome = try CatalogBuilder(options: options).build(progress: progress.update)
+            // The site's layout needs the runbooks but not their history: it
+            // is made while the history is still being read, if it is.
+            var early: (template: SiteTemplate, layout: SiteLayout)?
+            let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { entries, overrides in
+                let template = try SiteTemplate(overrides: overrides)
+                early = (template, SiteLayout(entries: entries, template: template))
+            }
             defer { outcome.cacheWrites.wait() }
             progress.finish()
             outcome.warnings.forEach { Terminal.printError("runbook: warning: \($0)") }
             var built = outcome.catalog
             if let baseURL { built.config.site.baseURL = baseURL }
             catalog = built
-            let template = try SiteTemplate(overrides: outcome.templateOverrides)
-            // Laying out 10,000 runbooks' pages keeps one core busy for a third
+            let template = try early?.template ?? SiteTemplate(overrides: outcome.templateOverrides)
+            // The rest of the site's set-up keeps one core busy for a fifth
             // of a second, while the output folder is made ready on the other.
-            let laidOut = BackgroundValue { [catalog] in Site(catalog: catalog, template: template) }
+            let laidOut = BackgroundValue { [catalog, early] in Site(catalog: catalog, template: template, layout: early?.layout) }
             written = try SiteDirectoryWriter(directory: out).replace { output in
                 try laidOut.value.render(into: output) { done, total in progress.update(.rendering, done: done, total: total) }
             }

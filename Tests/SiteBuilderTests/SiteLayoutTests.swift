@@ -1,3 +1,4 @@
+import GitKit
 import RunbookCore
 import Testing
 @testable import SiteBuilder
@@ -102,5 +103,30 @@ import Testing
         #expect(segments.count == PathSegment.maximumDepth)
         #expect(segments.allSatisfy { $0.utf8.count <= PathSegment.maximumLength })
         #expect(PathSegment.segments(of: "etcd/no-leader") == ["etcd", "no-leader"])
+    }
+
+    /// A layout made while the history was read is used only for the catalog it
+    /// was made from: the same runbooks in the same order, with the same ids,
+    /// tags and alerts, assets and link style; lineage does not matter.
+    @Test func aLayoutMadeEarlyFitsOnlyItsOwnCatalog() {
+        let files = ["a", "b"].map { (path: "runbooks/\($0).md", text: "---\nid: \($0)\ntags: [x]\nalerts: [A\($0)]\n---\n# T\n") }
+        let catalog = TestCatalog.make(files)
+        let layout = SiteLayout(entries: catalog.entries, assetPaths: ["site.css"], linkStyle: .indexFiles)
+        let change = LineageChange(
+            commit: ObjectID(hex: String(repeating: "1", count: 40))!, author: Signature(name: "A", email: "a@x", time: 0, offsetMinutes: 0),
+            subject: "s", kind: .added, path: "runbooks/a.md", renamedFrom: nil, blob: nil)
+        let withHistory = TestCatalog.make(files, lineages: ["runbooks/a.md": Lineage(changes: [change], approval: nil, truncated: false)])
+        #expect(layout.fits(withHistory, assetPaths: ["site.css"], linkStyle: .indexFiles))
+        #expect(!layout.fits(catalog, assetPaths: ["site.css", "more.css"], linkStyle: .indexFiles))
+        #expect(!layout.fits(catalog, assetPaths: ["site.css"], linkStyle: .directories))
+        var retagged = files
+        retagged[1].text = retagged[1].text.replacing("tags: [x]", with: "tags: [y]")
+        var renamed = files
+        renamed[0].text = renamed[0].text.replacing("id: a", with: "id: c")
+        var moved = files
+        moved[1].path = "runbooks/c.md"
+        for other in [retagged, renamed, moved, Array(files.prefix(1))] {
+            #expect(!layout.fits(TestCatalog.make(other), assetPaths: ["site.css"], linkStyle: .indexFiles))
+        }
     }
 }

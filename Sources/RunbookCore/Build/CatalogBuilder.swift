@@ -20,10 +20,18 @@ public struct CatalogBuilder {
         self.options = options
     }
 
-    /// - Parameter progress: called with the stage, how much of it is done, and
-    ///   the total when known; from any thread.
+    /// - Parameters:
+    ///   - progress: called with the stage, how much of it is done, and the
+    ///     total when known; from any thread.
+    ///   - whileHistoryIsRead: called on the calling thread once the runbooks
+    ///     are checked, if the history is still being read: with the catalog's
+    ///     entries, in order, as yet without lineage, and the tree's template
+    ///     files; for work that needs no lineage (laying out the site).
     /// - Returns: the catalog, with the caches still being written (`cacheWrites`).
-    public func build(progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void) throws -> BuildOutcome {
+    public func build(
+        progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void,
+        whileHistoryIsRead: (_ entries: [CatalogEntry], _ templateOverrides: [String: [UInt8]]) throws -> Void = { _, _ in }
+    ) throws -> BuildOutcome {
         progress(.reading, 0, nil)
         let loader = LintInputLoader(
             repositoryPath: options.repositoryPath, configPath: options.configPath, currentDirectory: options.currentDirectory)
@@ -118,8 +126,6 @@ public struct CatalogBuilder {
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
 
-        let (lineages, commitsRead, commitDate) = try history.wait()
-        historyResult = (lineages, commitsRead, commitDate)
         var entries: [CatalogEntry] = []
         var unreadable: [Problem] = []
         // Git paths are bytes, but Swift compares strings by canonical equivalence:
@@ -138,15 +144,20 @@ public struct CatalogBuilder {
                 unreadable += file.problems
                 continue
             }
-            let lineage = lineages[file.path] ?? Lineage(changes: [], approval: nil, truncated: false)
             entries.append(CatalogEntry(
-                runbook: kept.runbook, source: sources[index], blob: blob, problems: file.problems, lineage: lineage,
-                dangerousSteps: kept.dangerousSteps))
+                runbook: kept.runbook, source: sources[index], blob: blob, problems: file.problems,
+                lineage: Lineage(changes: [], approval: nil, truncated: false), dangerousSteps: kept.dangerousSteps))
+        }
+        let overrides = try templateOverrides(repository: repository, commit: commit, base: loader.base)
+        if !history.isDone { try whileHistoryIsRead(entries, overrides) }
+        let (lineages, commitsRead, commitDate) = try history.wait()
+        historyResult = (lineages, commitsRead, commitDate)
+        for index in entries.indices {
+            if let lineage = lineages[entries[index].runbook.path] { entries[index].lineage = lineage }
         }
         let source = CatalogSource(
             ref: options.revision, commit: commit, commitDate: commitDate, isWorkingTree: options.worktree,
             isShallow: repository.isShallow)
-        let overrides = try templateOverrides(repository: repository, commit: commit, base: loader.base)
         built = true
         return BuildOutcome(
             catalog: Catalog(
