@@ -241,11 +241,12 @@ enum FileSystem {
         if isFolder {
             if rmdir(path) == 0 || errno == ENOENT { return true }
             if errno == ENOTEMPTY || errno == EEXIST { return false }
-            // A file now, put there by no one this build knows of.
+            // A file now (or a folder above it is), and not the build's.
             if errno == ENOTDIR { return try removeStale(path, isFolder: false) }
             throw error("cannot delete folder", path)
         }
-        if unlink(path) == 0 || errno == ENOENT { return true }
+        // ENOTDIR: a folder above it is a file now, so it is gone.
+        if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { return true }
         if errno == EISDIR || errno == EPERM, kind(of: path) == .directory { return false }
         throw error("cannot delete", path)
     }

@@ -145,6 +145,12 @@ final class FolderOutput: SiteOutput {
     /// What the keyed pages of the folder, as this build leaves it, were rendered from.
     var manifest: PageManifest { pages.withLock { $0 } }
 
+    /// Returns once the spare is listed: tests write after it, to see a listing
+    /// that the build's own writes then contradict.
+    func waitForListing() {
+        _ = listing?.value
+    }
+
     /// Deletes whatever this build did not write (pages of runbooks that are
     /// gone, in a spare site), except the names in `keep`: of what the spare
     /// held when the build began, each entry before its folder. A folder goes
@@ -159,9 +165,9 @@ final class FolderOutput: SiteOutput {
         var holdsSomething = [Bool](repeating: false, count: entries.count)
         for index in entries.indices.reversed() {
             let entry = entries[index]
-            let stays = entry.isFolder
-                ? holdsSomething[index]
-                : keep.contains(entry.path) || produced.contains(entry.path) || pages[entry.path] != nil
+            // A folder listed may be a file the build wrote since, and the reverse.
+            let stays = keep.contains(entry.path) || produced.contains(entry.path) || pages[entry.path] != nil
+                || entry.isFolder && holdsSomething[index]
             if try stays || !FileSystem.removeStale(root + "/" + entry.path, isFolder: entry.isFolder) {
                 if let parent = entry.parent { holdsSomething[parent] = true }
             }

@@ -130,6 +130,27 @@ import Testing
         #expect(scratch.read("site/file-then-folder/page.html") == "folder")
     }
 
+    /// Files the build writes after the spare was listed, where the listing
+    /// has a folder, and folders where it has a file: the build's stay, and
+    /// what was listed under them is not looked for.
+    @Test func theSweepFollowsWhatTheBuildWroteAfterTheListing() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        _ = try writeSite(["index.html": "one", "b/page.html": "b", "c": "file"], to: site)
+        _ = try writeSite(["index.html": "two", "b/page.html": "b", "c": "file"], to: site)
+        try scratch.write(".site.spare/d/stale.html", "stale")
+        try SiteDirectoryWriter(directory: site).replace { output in
+            (output as? FolderOutput)?.waitForListing()
+            for (path, text) in [("index.html", "three"), ("b", "now a file"), ("c/page.html", "now a folder"), ("d/new.html", "new")] {
+                try output.write(Array(text.utf8), to: path)
+            }
+        }
+        #expect(scratch.entries("site") == [".runbook-site", "b", "c", "d", "index.html"])
+        #expect(scratch.read("site/b") == "now a file")
+        #expect(scratch.read("site/c/page.html") == "now a folder")
+        #expect(scratch.entries("site/d") == ["new.html"])
+    }
+
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"
