@@ -33,15 +33,8 @@ struct PageKeys: Sendable {
         site.add(catalog.config.text)
         let settings = catalog.config.site
         for setting in [settings.title, settings.baseURL, settings.repoURL, settings.branch] { site.add(setting) }
-        site.add(layout.linkStyle == .indexFiles ? "index-files" : "directories")
-        for folders in [layout.runbookFolders, layout.historyFolders, layout.tagFolders, layout.alertFolders] {
-            site.add(folders.count)
-            for (key, folder) in folders.sorted(by: { $0.key < $1.key }) {
-                site.add(key)
-                site.add(folder)
-            }
-        }
-        self.site = template.fingerprint == nil || ExecutableIdentity.current == nil ? nil : site.key
+        site.add(layout.key)
+        self.site = template.fingerprint == nil || ExecutableIdentity.current == nil || layout.key == nil ? nil : site.key
         var parts = PageKey.Builder("parts")
         parts.add(RunbookVersion.current)
         parts.add(ExecutableIdentity.current)

@@ -24,6 +24,10 @@ public struct SiteLayout: Sendable {
     /// Page folder of each alert name (`alerts/EtcdNoLeader`).
     private(set) var alertFolders: [String: String] = [:]
 
+    /// A digest of where every page goes: a page's key includes it, since its
+    /// links to other pages follow from it. Nil when hashing failed.
+    private(set) var key: PageKey?
+
     /// What it was laid out from, to tell whether it fits a catalog (`fits`).
     private let placed: [Placed]
     private let assetPaths: [String]
@@ -76,6 +80,24 @@ public struct SiteLayout: Sendable {
         let alerts = Set(placed.flatMap(\.alerts)).sorted()
             .map { (key: $0, name: $0, segments: [PathSegment.sanitize($0)]) }
         alertFolders = Dictionary(uniqueKeysWithValues: Self.claim(alerts, under: "alerts", in: &registry))
+        // In the order laid out, which the same runbooks always give: no
+        // sorting of 30,000 folders.
+        var key = PageKey.Builder("layout")
+        key.add(linkStyle == .indexFiles ? "index-files" : "directories")
+        key.add(placed.count)
+        for runbook in placed {
+            key.add(runbook.path)
+            key.add(runbookFolders[runbook.path])
+            key.add(historyFolders[runbook.path])
+        }
+        for (names, folders) in [(tags, tagFolders), (alerts, alertFolders)] {
+            key.add(names.count)
+            for name in names {
+                key.add(name.key)
+                key.add(folders[name.key])
+            }
+        }
+        self.key = key.key
     }
 
     /// Whether this is the layout of `catalog`'s runbooks with these assets and links.
