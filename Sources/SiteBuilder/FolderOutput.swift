@@ -28,7 +28,7 @@ final class FolderOutput: SiteOutput {
     /// Where the parts of this build's parted files lie.
     private let parts = Mutex(PartManifest())
     /// Folders known to exist, so each is created once however many threads write into it.
-    private let folders = Mutex<Set<String>>([])
+    private let folders: Mutex<Set<String>>
     /// Every path written this build; with the pages kept (`pages`), what an
     /// updated spare holds of this build: everything else is stale.
     private let produced = Mutex<Set<String>>([])
@@ -40,16 +40,18 @@ final class FolderOutput: SiteOutput {
 
     /// - Parameters:
     ///   - root: the folder to write into: new and empty, or a spare site to update.
-    ///   - rootIsNew: whether `root` is new and empty.
+    ///   - rootIsNew: whether `root` is new and empty (but for `madeFolders`).
+    ///   - madeFolders: folders already made in a new `root`.
     ///   - rootPages: what the pages in `root` were rendered from.
     ///   - previous: the live site, whose unchanged files are hard-linked into `root`.
     ///   - previousPages: what the pages in `previous` were rendered from.
     ///   - previousParts: where the parts of the parted files in `previous` lie.
     init(
-        root: String, rootIsNew: Bool, rootPages: PageManifest, previous: String?, previousPages: PageManifest,
-        previousParts: PartManifest
+        root: String, rootIsNew: Bool, madeFolders: Set<String> = [], rootPages: PageManifest, previous: String?,
+        previousPages: PageManifest, previousParts: PartManifest
     ) {
         self.root = root
+        folders = Mutex(madeFolders)
         self.rootIsNew = rootIsNew
         self.rootPages = rootPages
         self.previous = previous

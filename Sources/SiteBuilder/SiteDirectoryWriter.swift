@@ -27,13 +27,64 @@ public struct SiteDirectoryWriter: Sendable {
         self.directory = directory
     }
 
+    /// Folders made ahead of a build into a new folder (`prepare(folders:)`).
+    public struct PreparedFolders: Sendable {
+        let root: String
+        /// An array rather than a set until the build starts: they are made
+        /// while the history walk holds the most memory.
+        let folders: [String]
+
+        /// Deletes them, when no build is going to use them.
+        public func discard() {
+            try? FileSystem.removeTree(root)
+        }
+    }
+
+    /// Makes the site's folders before the build renders anything (while the
+    /// history is read, when a core is free), if it will write into a new
+    /// folder (a first build, or one without a spare): making 30,000 folders
+    /// is a good part of such a build. Nil when the build will update the
+    /// spare instead, or when they cannot be made (the build makes them then).
+    ///
+    /// - Parameter folders: relative to the site root, each after its parent.
+    public func prepare(folders: [String]) -> PreparedFolders? {
+        guard let target = try? Self.absolute(directory), let updating = try? willUpdateSpare(of: target), !updating else {
+            return nil
+        }
+        let root = Self.newFolder(for: target)
+        do {
+            try FileSystem.makeDirectories(Self.split(target).parent)
+            try FileSystem.removeTree(root)
+            try FileSystem.makeDirectory(root)
+            for folder in folders { try FileSystem.makeDirectory(root + "/" + folder) }
+        } catch {
+            try? FileSystem.removeTree(root)
+            return nil
+        }
+        return PreparedFolders(root: root, folders: folders)
+    }
+
+    /// Whether a build will bring the spare up to date rather than write a new folder.
+    private func willUpdateSpare(of target: String) throws -> Bool {
+        let (parent, name) = Self.split(target)
+        return try previousSite(at: target) && reuseUnchanged && previousSite(at: "\(parent)/.\(name).spare", named: ".\(name).spare")
+    }
+
+    /// Where a build that does not update the spare writes.
+    private static func newFolder(for target: String) -> String {
+        let (parent, name) = split(target)
+        return "\(parent)/.\(name).new-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
     /// Calls `build` with an output that writes into a new folder, then swaps that
     /// folder in for `directory`.
     ///
+    /// - Parameter prepared: folders `prepare(folders:)` made for this build;
+    ///   used when it writes into a new folder, else deleted.
     /// - Throws: `SiteWriteError` when `directory` is not a site folder or cannot be
     ///   replaced; any error `build` throws (after removing the new folder).
     @discardableResult
-    public func replace(_ build: (any SiteOutput) throws -> Void) throws -> SiteWriteSummary {
+    public func replace(prepared: PreparedFolders? = nil, _ build: (any SiteOutput) throws -> Void) throws -> SiteWriteSummary {
         let target = try Self.absolute(directory)
         let previous = try previousSite(at: target)
         let (parent, name) = Self.split(target)
@@ -59,11 +110,16 @@ public struct SiteDirectoryWriter: Sendable {
         // Only a site (or nothing) is ever deleted under the spare's name.
         let spareIsSite = try previousSite(at: spare, named: ".\(name).spare")
         let updating = previous && reuseUnchanged && spareIsSite
-        let folder = updating ? spare : "\(parent)/.\(name).new-\(pid)"
+        let folder = updating ? spare : Self.newFolder(for: target)
+        let made = prepared?.root == folder && !updating ? Set(prepared?.folders ?? []) : []
         if !updating {
             try FileSystem.removeTree(spare)
-            try FileSystem.removeTree(folder)
-            try FileSystem.makeDirectory(folder)
+            if made.isEmpty {
+                try FileSystem.removeTree(folder)
+                try FileSystem.makeDirectory(folder)
+            }
+        } else {
+            prepared?.discard()
         }
         let summary: SiteWriteSummary
         let manifest: PageManifest
@@ -71,7 +127,7 @@ public struct SiteDirectoryWriter: Sendable {
         do {
             let linking = reuseUnchanged && previous
             let output = FolderOutput(
-                root: folder, rootIsNew: !updating, rootPages: updating ? sparePages : PageManifest(),
+                root: folder, rootIsNew: !updating, madeFolders: made, rootPages: updating ? sparePages : PageManifest(),
                 previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest(),
                 previousParts: linking ? PartManifest.load(from: livePartsFile) : PartManifest())
             try build(output)

@@ -39,30 +39,30 @@ public struct SiteLayout: Sendable {
         let tags: [String]
         let alerts: [String]
 
-        init(_ entry: CatalogEntry) {
-            path = entry.runbook.path
-            id = entry.runbook.id
-            tags = entry.runbook.metadata.tags
-            alerts = entry.runbook.metadata.alerts
+        init(_ runbook: Runbook) {
+            path = runbook.path
+            id = runbook.id
+            tags = runbook.metadata.tags
+            alerts = runbook.metadata.alerts
         }
     }
 
-    /// The layout of a catalog of `entries` (their lineage does not matter), in that order.
-    public init(entries: [CatalogEntry], template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) {
-        self.init(entries: entries, assetPaths: Array(template.assets.keys), linkStyle: linkStyle)
+    /// The layout of a catalog of these runbooks, in this order (their lineage does not matter).
+    public init(runbooks: some Sequence<Runbook>, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) {
+        self.init(runbooks: runbooks, assetPaths: Array(template.assets.keys), linkStyle: linkStyle)
     }
 
     init(catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) {
-        self.init(entries: catalog.entries, assetPaths: assetPaths, linkStyle: linkStyle)
+        self.init(runbooks: catalog.entries.lazy.map(\.runbook), assetPaths: assetPaths, linkStyle: linkStyle)
     }
 
     /// - Parameter assetPaths: paths inside `assets/`, already checked by `SiteTemplate`.
-    init(entries: [CatalogEntry], assetPaths: [String], linkStyle: LinkStyle) {
+    init(runbooks: some Sequence<Runbook>, assetPaths: [String], linkStyle: LinkStyle) {
         self.linkStyle = linkStyle
         self.assetPaths = assetPaths.sorted()
-        placed = entries.map(Placed.init)
+        placed = runbooks.map(Placed.init)
         // Two pages per runbook (its page and history), and room for as many tag and alert pages.
-        var registry = OutputPathRegistry(capacity: Self.fixedFiles.count + assetPaths.count + 3 * entries.count)
+        var registry = OutputPathRegistry(capacity: Self.fixedFiles.count + assetPaths.count + 3 * placed.count)
         for file in Self.fixedFiles + self.assetPaths.map({ "assets/" + $0 }) {
             _ = registry.claimFile(file)
         }
@@ -100,10 +100,25 @@ public struct SiteLayout: Sendable {
         self.key = key.key
     }
 
+    /// Every page folder and the folders above them, each after its parent.
+    public var folders: [String] {
+        var folders: Set<String> = []
+        for pages in [runbookFolders, historyFolders, tagFolders, alertFolders] {
+            for folder in pages.values {
+                var folder = folder[...]
+                while folders.insert(String(folder)).inserted, let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                }
+            }
+        }
+        // A parent is a prefix of its child, so it sorts first.
+        return folders.sorted()
+    }
+
     /// Whether this is the layout of `catalog`'s runbooks with these assets and links.
     func fits(_ catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) -> Bool {
         linkStyle == self.linkStyle && assetPaths.sorted() == self.assetPaths
-            && catalog.entries.count == placed.count && zip(catalog.entries, placed).allSatisfy { Placed($0) == $1 }
+            && catalog.entries.count == placed.count && zip(catalog.entries, placed).allSatisfy { Placed($0.runbook) == $1 }
     }
 
     /// Claims a page folder for each item in order. Names that are already clean

@@ -60,13 +60,18 @@ struct BuildCommand: ParsableCommand {
         let catalog: Catalog
         let site: Site
         let written: SiteWriteSummary
+        let writer = SiteDirectoryWriter(directory: out)
+        // A new output folder's folders, made on another thread meanwhile.
+        var preparing: BackgroundValue<SiteDirectoryWriter.PreparedFolders?>?
         do {
             // The site's layout needs the runbooks but not their history: it
             // is made while the history is still being read, if it is.
             var early: (template: SiteTemplate, layout: SiteLayout)?
-            let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { entries, overrides in
+            let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { runbooks, overrides in
                 let template = try SiteTemplate(overrides: overrides)
-                early = (template, SiteLayout(entries: entries, template: template))
+                let layout = SiteLayout(runbooks: runbooks, template: template)
+                early = (template, layout)
+                preparing = BackgroundValue { writer.prepare(folders: layout.folders) }
             }
             defer { outcome.cacheWrites.wait() }
             progress.finish()
@@ -78,16 +83,18 @@ struct BuildCommand: ParsableCommand {
             // The rest of the site's set-up keeps one core busy for a fifth
             // of a second, while the output folder is made ready on the other.
             let laidOut = BackgroundValue { [catalog, early] in Site(catalog: catalog, template: template, layout: early?.layout) }
-            written = try SiteDirectoryWriter(directory: out).replace { output in
+            written = try writer.replace(prepared: preparing?.value) { output in
                 try laidOut.value.render(into: output) { done, total in progress.update(.rendering, done: done, total: total) }
             }
             site = laidOut.value
             progress.finish()
         } catch let error as ConfigError {
+            preparing?.value?.discard()
             progress.finish()
             Terminal.printError(error.description)
             throw ExitStatus.toolFailure.exitCode
         } catch {
+            preparing?.value?.discard()
             progress.finish()
             throw Terminal.fail("\(error)")
         }

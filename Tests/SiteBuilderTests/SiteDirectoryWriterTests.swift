@@ -151,6 +151,31 @@ import Testing
         #expect(scratch.entries("site/d") == ["new.html"])
     }
 
+    /// Folders made before the build are the build's when it writes a new
+    /// folder; none are made when it will update the spare; unused, they go.
+    @Test func foldersPreparedAheadAreUsedByABuildIntoANewFolder() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/out/site"
+        let writer = SiteDirectoryWriter(directory: site)
+        let prepared = try #require(writer.prepare(folders: ["runbooks", "runbooks/a", "tags"]))
+        let summary = try writer.replace(prepared: prepared) { output in
+            try output.write(Array("page".utf8), to: "runbooks/a/index.html")
+            try output.write(Array("home".utf8), to: "index.html")
+        }
+        #expect(summary == SiteWriteSummary(written: 2, reused: 0))
+        #expect(scratch.read("out/site/runbooks/a/index.html") == "page")
+        #expect(scratch.entries("out/site") == [".runbook-site", "index.html", "runbooks", "tags"])
+        #expect(scratch.entries("out") == [".site.pages", ".site.parts", "site"])
+
+        _ = try writeSite(["index.html": "two"], to: site)
+        #expect(writer.prepare(folders: ["runbooks"]) == nil, "the next build updates the spare")
+
+        let unused = try #require(SiteDirectoryWriter(directory: scratch.path + "/other").prepare(folders: ["a"]))
+        #expect(scratch.entries().contains("out"))
+        unused.discard()
+        #expect(scratch.entries() == ["out"], "nothing left of the unused folders")
+    }
+
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"

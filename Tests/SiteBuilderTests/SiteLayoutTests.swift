@@ -111,7 +111,7 @@ import Testing
     @Test func aLayoutMadeEarlyFitsOnlyItsOwnCatalog() {
         let files = ["a", "b"].map { (path: "runbooks/\($0).md", text: "---\nid: \($0)\ntags: [x]\nalerts: [A\($0)]\n---\n# T\n") }
         let catalog = TestCatalog.make(files)
-        let layout = SiteLayout(entries: catalog.entries, assetPaths: ["site.css"], linkStyle: .indexFiles)
+        let layout = SiteLayout(runbooks: catalog.entries.map(\.runbook), assetPaths: ["site.css"], linkStyle: .indexFiles)
         let change = LineageChange(
             commit: ObjectID(hex: String(repeating: "1", count: 40))!, author: Signature(name: "A", email: "a@x", time: 0, offsetMinutes: 0),
             subject: "s", kind: .added, path: "runbooks/a.md", renamedFrom: nil, blob: nil)

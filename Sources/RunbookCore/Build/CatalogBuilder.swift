@@ -25,12 +25,14 @@ public struct CatalogBuilder {
     ///     total when known; from any thread.
     ///   - whileHistoryIsRead: called on the calling thread once the runbooks
     ///     are checked, if the history is still being read: with the catalog's
-    ///     entries, in order, as yet without lineage, and the tree's template
-    ///     files; for work that needs no lineage (laying out the site).
+    ///     runbooks, in order, and the tree's template files; for work that
+    ///     needs no lineage (laying out the site). The runbooks are a view, not
+    ///     a copy: this is when the history walk holds the most memory.
     /// - Returns: the catalog, with the caches still being written (`cacheWrites`).
     public func build(
         progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void,
-        whileHistoryIsRead: (_ entries: [CatalogEntry], _ templateOverrides: [String: [UInt8]]) throws -> Void = { _, _ in }
+        whileHistoryIsRead: (_ runbooks: LazyMapSequence<[Int], Runbook>, _ templateOverrides: [String: [UInt8]]) throws -> Void
+            = { _, _ in }
     ) throws -> BuildOutcome {
         progress(.reading, 0, nil)
         let loader = LintInputLoader(
@@ -126,7 +128,9 @@ public struct CatalogBuilder {
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
 
-        var entries: [CatalogEntry] = []
+        // Indices into `checked` of the files that become entries: each has a
+        // runbook and a blob (the unwraps below rely on it).
+        var catalogued: [Int] = []
         var unreadable: [Problem] = []
         // Git paths are bytes, but Swift compares strings by canonical equivalence:
         // `café.md` spelt two ways would be one page, one key, one lineage.
@@ -140,20 +144,22 @@ public struct CatalogBuilder {
                 continue
             }
             seenPaths[file.path] = file.path
-            guard let kept = file.kept, let blob = blobs[index] else {
+            guard file.kept != nil, blobs[index] != nil else {
                 unreadable += file.problems
                 continue
             }
-            entries.append(CatalogEntry(
-                runbook: kept.runbook, source: sources[index], blob: blob, problems: file.problems,
-                lineage: Lineage(changes: [], approval: nil, truncated: false), dangerousSteps: kept.dangerousSteps))
+            catalogued.append(index)
         }
         let overrides = try templateOverrides(repository: repository, commit: commit, base: loader.base)
-        if !history.isDone { try whileHistoryIsRead(entries, overrides) }
+        if !history.isDone { try whileHistoryIsRead(catalogued.lazy.map { checked[$0].kept!.runbook }, overrides) }
         let (lineages, commitsRead, commitDate) = try history.wait()
         historyResult = (lineages, commitsRead, commitDate)
-        for index in entries.indices {
-            if let lineage = lineages[entries[index].runbook.path] { entries[index].lineage = lineage }
+        let entries = catalogued.map { index in
+            let file = checked[index]
+            return CatalogEntry(
+                runbook: file.kept!.runbook, source: sources[index], blob: blobs[index]!, problems: file.problems,
+                lineage: lineages[file.path] ?? Lineage(changes: [], approval: nil, truncated: false),
+                dangerousSteps: file.kept!.dangerousSteps)
         }
         let source = CatalogSource(
             ref: options.revision, commit: commit, commitDate: commitDate, isWorkingTree: options.worktree,
