@@ -3,7 +3,7 @@
 /// build can delete afterwards whatever it did not produce.
 ///
 /// Listing 30,000 folders takes a fifth of a second; a build starts it on
-/// another thread while it lays out the site, which keeps one core busy.
+/// another thread as it begins writing, before the rendering fills both cores.
 struct FolderListing: Sendable {
     struct Entry: Sendable {
         /// Relative to the listed root, `/`-separated.
@@ -24,7 +24,16 @@ struct FolderListing: Sendable {
         var pending: [(path: String, index: Int?)] = [("", nil)]
         while let folder = pending.popLast() {
             let prefix = folder.path.isEmpty ? "" : folder.path + "/"
-            for (name, kind) in try FileSystem.entries(of: folder.path.isEmpty ? root : root + "/" + folder.path) {
+            let absolute = folder.path.isEmpty ? root : root + "/" + folder.path
+            let found: [(name: String, kind: FileSystem.Kind)]
+            do {
+                found = try FileSystem.entries(of: absolute)
+            } catch where !folder.path.isEmpty && FileSystem.kind(of: absolute) != .directory {
+                // The build replaced it with a file since it was seen: nothing
+                // stale is left in it, and the build's file is its own.
+                continue
+            }
+            for (name, kind) in found {
                 entries.append(Entry(path: prefix + name, parent: folder.index, isFolder: kind == .directory))
                 if kind == .directory { pending.append((prefix + name, entries.count - 1)) }
             }

@@ -85,6 +85,9 @@ public struct SiteDirectoryWriter: Sendable {
     ///   replaced; any error `build` throws (after removing the new folder).
     @discardableResult
     public func replace(prepared: PreparedFolders? = nil, _ build: (any SiteOutput) throws -> Void) throws -> SiteWriteSummary {
+        // Gone by the end in any case: swapped in as the site, deleted with a
+        // failed build, or never used.
+        defer { prepared?.discard() }
         let target = try Self.absolute(directory)
         let previous = try previousSite(at: target)
         let (parent, name) = Self.split(target)

@@ -6,7 +6,7 @@ import RunbookCore
 /// them out, so no name can write outside its folder or over another file.
 ///
 /// It needs the runbooks but not their lineage: a build lays the site out
-/// while the history is still being read (`init(entries:template:)`).
+/// while the history is still being read (`init(runbooks:template:)`).
 public struct SiteLayout: Sendable {
     /// Files at fixed places; claimed before any name from a runbook.
     static let fixedFiles = [

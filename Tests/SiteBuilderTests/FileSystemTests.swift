@@ -17,7 +17,7 @@ import Testing
     }
 
     /// Longer than one piece of the comparison (256 KB), and not a multiple of it.
-    private static let large = (0..<(600 << 10) + 7).map { UInt8(truncatingIfNeeded: $0 &* 31 >> 3) }
+    private static let large = (0..<(600 << 10) + 7).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 11) }
 
     @Test func aFileHoldsItsBytesAndNoOthers() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("holds-\(UUID().uuidString)").path

@@ -88,7 +88,6 @@ import Testing
     @Test func updatingTheSpareRemovesWhatTheBuildDidNotWriteWithoutFollowingLinks() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"
-        // Folders below the top two levels are swept on several threads.
         let pages = ["index.html", "a/page.html", "a/b/c/page.html", "a/b/d/page.html"]
         _ = try writeSite(Dictionary(uniqueKeysWithValues: pages.map { ($0, "one") }), to: site)
         _ = try writeSite(Dictionary(uniqueKeysWithValues: pages.map { ($0, "two") }), to: site)
@@ -140,7 +139,7 @@ import Testing
         _ = try writeSite(["index.html": "two", "b/page.html": "b", "c": "file"], to: site)
         try scratch.write(".site.spare/d/stale.html", "stale")
         try SiteDirectoryWriter(directory: site).replace { output in
-            (output as? FolderOutput)?.waitForListing()
+            try #require(output as? FolderOutput).waitForListing()
             for (path, text) in [("index.html", "three"), ("b", "now a file"), ("c/page.html", "now a folder"), ("d/new.html", "new")] {
                 try output.write(Array(text.utf8), to: path)
             }
@@ -169,9 +168,10 @@ import Testing
 
         _ = try writeSite(["index.html": "two"], to: site)
         #expect(writer.prepare(folders: ["runbooks"]) == nil, "the next build updates the spare")
+        #expect(scratch.entries("out") == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", "site"])
 
         let unused = try #require(SiteDirectoryWriter(directory: scratch.path + "/other").prepare(folders: ["a"]))
-        #expect(scratch.entries().contains("out"))
+        #expect(scratch.entries(".other.new-\(ProcessInfo.processInfo.processIdentifier)") == ["a"])
         unused.discard()
         #expect(scratch.entries() == ["out"], "nothing left of the unused folders")
     }

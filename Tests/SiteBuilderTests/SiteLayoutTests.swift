@@ -94,16 +94,6 @@ import Testing
         #expect(served.link(from: "", to: "") == "./")
         #expect(served.link(from: "tags/db", to: "runbooks/x") == "../../runbooks/x/")
     }
-}
-
-@Suite struct PathSegmentLimitTests {
-    @Test func aVeryDeepIdBecomesAtMostEightFoldersOfAtMostAHundredBytes() {
-        let id = Array(repeating: "a", count: 10_000).joined(separator: "/")
-        let segments = PathSegment.segments(of: id)
-        #expect(segments.count == PathSegment.maximumDepth)
-        #expect(segments.allSatisfy { $0.utf8.count <= PathSegment.maximumLength })
-        #expect(PathSegment.segments(of: "etcd/no-leader") == ["etcd", "no-leader"])
-    }
 
     /// A layout made while the history was read is used only for the catalog it
     /// was made from: the same runbooks in the same order, with the same ids,
@@ -129,4 +119,48 @@ import Testing
             #expect(!layout.fits(TestCatalog.make(other), assetPaths: ["site.css"], linkStyle: .indexFiles))
         }
     }
+
+    /// A site given a layout that does not fit its catalog lays it out again:
+    /// the same files and bytes as a site given none, and as one given its own.
+    @Test func aSiteGivenALayoutThatDoesNotFitLaysItOutAgain() throws {
+        let files = ["a", "b"].map { (path: "runbooks/\($0).md", text: "---\nid: \($0)\ntags: [x]\n---\n# T\n") }
+        let catalog = TestCatalog.make(files)
+        let template = try SiteTemplate()
+        let other = TestCatalog.make([(path: "runbooks/b.md", text: "---\nid: a\ntags: [y]\n---\n# T\n")])
+        func rendered(_ layout: SiteLayout?) throws -> [String: [UInt8]] {
+            let output = MemorySiteOutput()
+            try Site(catalog: catalog, template: template, layout: layout).render(into: output)
+            return output.files
+        }
+        let expected = try rendered(nil)
+        #expect(try rendered(SiteLayout(runbooks: other.entries.map(\.runbook), template: template)) == expected)
+        #expect(try rendered(SiteLayout(runbooks: catalog.entries.map(\.runbook), template: template)) == expected)
+        #expect(expected["runbooks/a/index.html"] != nil && expected["tags/x/index.html"] != nil)
+    }
+
+    /// Every page folder with the folders above it, each after its parent.
+    @Test func aLayoutListsEveryFolderAfterItsParent() {
+        let layout = makeLayout(ids: ["etcd/no-leader", "etcd/slow", "dns"], tags: ["net"], alerts: ["DNSDown"])
+        let folders = layout.folders
+        let pages = [layout.runbookFolders, layout.historyFolders, layout.tagFolders, layout.alertFolders].flatMap { $0.values }
+        #expect(Set(pages).isSubset(of: Set(folders)))
+        #expect(Set(folders).count == folders.count)
+        for (position, folder) in folders.enumerated() {
+            if let slash = folder.lastIndex(of: "/") {
+                #expect(folders[..<position].contains(String(folder[..<slash])), "\(folder) after its parent")
+            }
+        }
+        #expect(folders.contains("runbooks/etcd") && folders.contains("history") && folders.contains("alerts"))
+    }
+}
+
+@Suite struct PathSegmentLimitTests {
+    @Test func aVeryDeepIdBecomesAtMostEightFoldersOfAtMostAHundredBytes() {
+        let id = Array(repeating: "a", count: 10_000).joined(separator: "/")
+        let segments = PathSegment.segments(of: id)
+        #expect(segments.count == PathSegment.maximumDepth)
+        #expect(segments.allSatisfy { $0.utf8.count <= PathSegment.maximumLength })
+        #expect(PathSegment.segments(of: "etcd/no-leader") == ["etcd", "no-leader"])
+    }
+
 }
