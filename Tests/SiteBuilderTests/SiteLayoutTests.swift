@@ -162,5 +162,4 @@ import Testing
         #expect(segments.allSatisfy { $0.utf8.count <= PathSegment.maximumLength })
         #expect(PathSegment.segments(of: "etcd/no-leader") == ["etcd", "no-leader"])
     }
-
 }
