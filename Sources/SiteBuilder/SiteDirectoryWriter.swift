@@ -46,11 +46,13 @@ public struct SiteDirectoryWriter: Sendable {
     /// is a good part of such a build. Nil when the build will update the
     /// spare instead, or when they cannot be made (the build makes them then).
     ///
-    /// - Parameter folders: relative to the site root, each after its parent.
-    public func prepare(folders: [String]) -> PreparedFolders? {
+    /// - Parameter folders: relative to the site root, each after its parent;
+    ///   asked for only when they are to be made.
+    public func prepare(folders listed: () -> [String]) -> PreparedFolders? {
         guard let target = try? Self.absolute(directory), let updating = try? willUpdateSpare(of: target), !updating else {
             return nil
         }
+        let folders = listed()
         let root = Self.newFolder(for: target)
         do {
             try FileSystem.makeDirectories(Self.split(target).parent)

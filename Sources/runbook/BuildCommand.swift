@@ -71,7 +71,7 @@ struct BuildCommand: ParsableCommand {
                 let template = try SiteTemplate(overrides: overrides)
                 let layout = SiteLayout(runbooks: runbooks, template: template)
                 early = (template, layout)
-                preparing = BackgroundValue { writer.prepare(folders: layout.folders) }
+                preparing = BackgroundValue { writer.prepare { layout.folders } }
             }
             defer { outcome.cacheWrites.wait() }
             progress.finish()
