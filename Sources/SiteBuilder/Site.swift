@@ -12,7 +12,7 @@ import Synchronization
 public struct Site: Sendable {
     private let rendering: SiteRendering
 
-    /// - Parameter layout: the catalog's layout, when made already (`SiteLayout(runbooks:template:)`).
+    /// - Parameter layout: the catalog's layout, when made already (`SiteLayout(placements:template:)`).
     public init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles, layout: SiteLayout? = nil) {
         rendering = SiteRendering(catalog: catalog, template: template, linkStyle: linkStyle, layout: layout)
     }

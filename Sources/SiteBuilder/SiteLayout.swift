@@ -6,7 +6,7 @@ import RunbookCore
 /// them out, so no name can write outside its folder or over another file.
 ///
 /// It needs the runbooks but not their lineage: a build lays the site out
-/// while the history is still being read (`init(runbooks:template:)`).
+/// while the history is still being read (`init(placements:template:)`).
 public struct SiteLayout: Sendable {
     /// Files at fixed places; claimed before any name from a runbook.
     static let fixedFiles = [
@@ -29,17 +29,19 @@ public struct SiteLayout: Sendable {
     private(set) var key: PageKey?
 
     /// What it was laid out from, to tell whether it fits a catalog (`fits`).
-    private let placed: [Placed]
+    private let placed: [Placement]
     private let assetPaths: [String]
 
-    /// What of a runbook decides where its pages and its tags' and alerts' pages go.
-    private struct Placed: Equatable, Sendable {
+    /// What of a runbook decides where its pages and its tags' and alerts'
+    /// pages go: a few strings, quick to take from the runbooks and to hand
+    /// to another thread that lays the site out.
+    public struct Placement: Equatable, Sendable {
         let path: String
         let id: String
         let tags: [String]
         let alerts: [String]
 
-        init(_ runbook: Runbook) {
+        public init(_ runbook: Runbook) {
             path = runbook.path
             id = runbook.id
             tags = runbook.metadata.tags
@@ -47,20 +49,20 @@ public struct SiteLayout: Sendable {
         }
     }
 
-    /// The layout of a catalog of these runbooks, in this order (their lineage does not matter).
-    public init(runbooks: some Sequence<Runbook>, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) {
-        self.init(runbooks: runbooks, assetPaths: Array(template.assets.keys), linkStyle: linkStyle)
+    /// The layout of a catalog of runbooks placed so, in this order (their lineage does not matter).
+    public init(placements: [Placement], template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) {
+        self.init(placements: placements, assetPaths: Array(template.assets.keys), linkStyle: linkStyle)
     }
 
     init(catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) {
-        self.init(runbooks: catalog.entries.lazy.map(\.runbook), assetPaths: assetPaths, linkStyle: linkStyle)
+        self.init(placements: catalog.entries.map { Placement($0.runbook) }, assetPaths: assetPaths, linkStyle: linkStyle)
     }
 
     /// - Parameter assetPaths: paths inside `assets/`, already checked by `SiteTemplate`.
-    init(runbooks: some Sequence<Runbook>, assetPaths: [String], linkStyle: LinkStyle) {
+    init(placements: [Placement], assetPaths: [String], linkStyle: LinkStyle) {
         self.linkStyle = linkStyle
         self.assetPaths = assetPaths.sorted()
-        placed = runbooks.map(Placed.init)
+        placed = placements
         // Two pages per runbook (its page and history), and room for as many tag and alert pages.
         var registry = OutputPathRegistry(capacity: Self.fixedFiles.count + assetPaths.count + 3 * placed.count)
         for file in Self.fixedFiles + self.assetPaths.map({ "assets/" + $0 }) {
@@ -118,7 +120,7 @@ public struct SiteLayout: Sendable {
     /// Whether this is the layout of `catalog`'s runbooks with these assets and links.
     func fits(_ catalog: Catalog, assetPaths: [String], linkStyle: LinkStyle) -> Bool {
         linkStyle == self.linkStyle && assetPaths.sorted() == self.assetPaths
-            && catalog.entries.count == placed.count && zip(catalog.entries, placed).allSatisfy { Placed($0.runbook) == $1 }
+            && catalog.entries.count == placed.count && zip(catalog.entries, placed).allSatisfy { Placement($0.runbook) == $1 }
     }
 
     /// Claims a page folder for each item in order. Names that are already clean

@@ -65,13 +65,15 @@ struct BuildCommand: ParsableCommand {
         var preparing: BackgroundValue<SiteDirectoryWriter.PreparedFolders?>?
         do {
             // The site's layout needs the runbooks but not their history: it
-            // is made while the history is still being read, if it is.
-            var early: (template: SiteTemplate, layout: SiteLayout)?
+            // is made on another thread from when they are checked, if the
+            // history is still being read then.
+            var early: (template: SiteTemplate, layout: BackgroundValue<SiteLayout>)?
             let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { runbooks, overrides in
                 let template = try SiteTemplate(overrides: overrides)
-                let layout = SiteLayout(runbooks: runbooks, template: template)
+                let placements = Array(runbooks.map(SiteLayout.Placement.init))
+                let layout = BackgroundValue { SiteLayout(placements: placements, template: template) }
                 early = (template, layout)
-                preparing = BackgroundValue { writer.prepare { layout.folders } }
+                preparing = BackgroundValue { writer.prepare { layout.value.folders } }
             }
             defer { outcome.cacheWrites.wait() }
             progress.finish()
@@ -82,7 +84,7 @@ struct BuildCommand: ParsableCommand {
             let template = try early?.template ?? SiteTemplate(overrides: outcome.templateOverrides)
             // The rest of the site's set-up keeps one core busy for a fifth
             // of a second, while the output folder is made ready on the other.
-            let laidOut = BackgroundValue { [catalog, early] in Site(catalog: catalog, template: template, layout: early?.layout) }
+            let laidOut = BackgroundValue { [catalog, early] in Site(catalog: catalog, template: template, layout: early?.layout.value) }
             written = try writer.replace(prepared: preparing?.value) { output in
                 try laidOut.value.render(into: output) { done, total in progress.update(.rendering, done: done, total: total) }
             }

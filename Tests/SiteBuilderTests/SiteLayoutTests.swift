@@ -101,7 +101,7 @@ import Testing
     @Test func aLayoutMadeEarlyFitsOnlyItsOwnCatalog() {
         let files = ["a", "b"].map { (path: "runbooks/\($0).md", text: "---\nid: \($0)\ntags: [x]\nalerts: [A\($0)]\n---\n# T\n") }
         let catalog = TestCatalog.make(files)
-        let layout = SiteLayout(runbooks: catalog.entries.map(\.runbook), assetPaths: ["site.css"], linkStyle: .indexFiles)
+        let layout = SiteLayout(placements: catalog.entries.map { SiteLayout.Placement($0.runbook) }, assetPaths: ["site.css"], linkStyle: .indexFiles)
         let change = LineageChange(
             commit: ObjectID(hex: String(repeating: "1", count: 40))!, author: Signature(name: "A", email: "a@x", time: 0, offsetMinutes: 0),
             subject: "s", kind: .added, path: "runbooks/a.md", renamedFrom: nil, blob: nil)
@@ -133,8 +133,8 @@ import Testing
             return output.files
         }
         let expected = try rendered(nil)
-        #expect(try rendered(SiteLayout(runbooks: other.entries.map(\.runbook), template: template)) == expected)
-        #expect(try rendered(SiteLayout(runbooks: catalog.entries.map(\.runbook), template: template)) == expected)
+        #expect(try rendered(SiteLayout(placements: other.entries.map { SiteLayout.Placement($0.runbook) }, template: template)) == expected)
+        #expect(try rendered(SiteLayout(placements: catalog.entries.map { SiteLayout.Placement($0.runbook) }, template: template)) == expected)
         #expect(expected["runbooks/a/index.html"] != nil && expected["tags/x/index.html"] != nil)
     }
 
