@@ -24,7 +24,7 @@ final class FolderOutput: SiteOutput {
     /// Where the parts of the previous site's parted files lie.
     private let previousPartFiles: PartManifest
     /// The manifest of the folder as this build leaves it.
-    private let pages = Mutex(PageManifest())
+    private let pages: Mutex<PageManifest>
     /// Where the parts of this build's parted files lie.
     private let parts = Mutex(PartManifest())
     /// Folders known to exist, so each is created once however many threads write into it.
@@ -52,6 +52,8 @@ final class FolderOutput: SiteOutput {
     ) {
         self.root = root
         folders = Mutex(madeFolders)
+        // About as many pages as the folder's or the previous site's record holds.
+        pages = Mutex(PageManifest(reservingCapacity: max(rootPages.records.count, previousPages.records.count)))
         self.rootIsNew = rootIsNew
         self.rootPages = rootPages
         self.previous = previous

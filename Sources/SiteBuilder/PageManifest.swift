@@ -26,6 +26,12 @@ struct PageManifest: Sendable {
 
     init() {}
 
+    /// Empty, with room for `count` records: one grown a record at a time to
+    /// 30,000 hashes every path again each time it doubles.
+    init(reservingCapacity count: Int) {
+        records.reserveCapacity(count)
+    }
+
     /// The manifest in the file at `path`; empty when it is missing or not one
     /// this version wrote (nothing is trusted from a file that does not parse).
     static func load(from path: String) -> PageManifest {
