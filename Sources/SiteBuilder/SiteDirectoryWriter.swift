@@ -94,6 +94,7 @@ public struct SiteDirectoryWriter: Sendable {
         let previous = try previousSite(at: target)
         let (parent, name) = Self.split(target)
         try FileSystem.makeDirectories(parent)
+        Self.removeAbandonedFolders(in: parent, of: name)
         let pid = ProcessInfo.processInfo.processIdentifier
         let spare = "\(parent)/.\(name).spare"
         // What the pages of the live site and of the spare were rendered from.
@@ -165,6 +166,21 @@ public struct SiteDirectoryWriter: Sendable {
             try? parts.write(to: livePartsFile)
         }
         return summary
+    }
+
+    /// Deletes the new folders of builds that were stopped (Ctrl-C, a crash)
+    /// before they could swap theirs in or delete it: `.NAME.new-PID` whose
+    /// process is gone. One made while the history was read holds tens of
+    /// thousands of folders. (Never `.NAME.old-PID`: that can be the only
+    /// copy of the previous site.)
+    private static func removeAbandonedFolders(in parent: String, of name: String) {
+        let prefix = ".\(name).new-"
+        for entry in (try? FileSystem.contents(of: parent)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != ProcessInfo.processInfo.processIdentifier,
+                  kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileSystem.removeTree(parent + "/" + entry)
+        }
     }
 
     /// Writes records of pages or parts where nothing but a file (or nothing) is in the way.

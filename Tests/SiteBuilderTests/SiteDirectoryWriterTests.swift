@@ -176,6 +176,24 @@ import Testing
         #expect(scratch.entries() == ["out"], "nothing left of the unused folders")
     }
 
+    /// A build stopped before it swapped its new folder in leaves it; the next
+    /// build deletes it once that process is gone, and nothing else.
+    @Test func newFoldersOfStoppedBuildsAreDeleted() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let gone = finished.processIdentifier
+        let alive = getppid()
+        for folder in [".site.new-\(gone)/runbooks/a", ".site.new-\(alive)/runbooks/a", ".site.old-\(gone)/runbooks/a"] {
+            try scratch.write(folder + "/index.html", "left")
+        }
+        _ = try writeSite(["index.html": "home"], to: site)
+        #expect(scratch.entries() == [".site.new-\(alive)", ".site.old-\(gone)", ".site.pages", ".site.parts", "site"])
+    }
+
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"
