@@ -69,7 +69,8 @@ struct BuildCommand: ParsableCommand {
             // history is still being read then.
             var early: (template: SiteTemplate, layout: BackgroundValue<SiteLayout>)?
             let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { runbooks, overrides in
-                let template = try SiteTemplate(overrides: overrides)
+                // A broken template is reported below, after the build's warnings, as when there is no time for this.
+                guard let template = try? SiteTemplate(overrides: overrides) else { return }
                 let placements = Array(runbooks.map(SiteLayout.Placement.init))
                 let layout = BackgroundValue { SiteLayout(placements: placements, template: template) }
                 early = (template, layout)
