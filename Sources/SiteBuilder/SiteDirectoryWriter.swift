@@ -150,17 +150,15 @@ public struct SiteDirectoryWriter: Sendable {
             if !updating { try? FileSystem.removeTree(folder) }
             throw error
         }
-        // The site just replaced becomes the spare for the next build. Records
-        // only save time: one that cannot be written costs a full render later.
-        FileSystem.removeFileOnly(livePagesFile)
+        // The site just replaced becomes the spare for the next build, and its
+        // record goes with it: moved, not written again (it is the file
+        // `livePages` was read from). Records only save time: one that
+        // cannot be moved or written costs a full render later.
+        if FileSystem.kind(of: livePagesFile) == .file { try? FileSystem.rename(livePagesFile, sparePagesFile) }
         FileSystem.removeFileOnly(livePartsFile)
-        if FileSystem.kind(of: retired) != .missing {
-            if reuseUnchanged {
-                if (try? FileSystem.rename(retired, spare)) != nil { Self.record(livePages.encoded, in: sparePagesFile) }
-            } else {
-                try? FileSystem.removeTree(retired)
-            }
-        }
+        let spareKept = FileSystem.kind(of: retired) != .missing && reuseUnchanged && (try? FileSystem.rename(retired, spare)) != nil
+        if !spareKept { FileSystem.removeFileOnly(sparePagesFile) }
+        if !reuseUnchanged { try? FileSystem.removeTree(retired) }
         if reuseUnchanged {
             Self.record(manifest.encoded, in: livePagesFile)
             try? parts.write(to: livePartsFile)
