@@ -1,7 +1,6 @@
 import Foundation
 import GitKit
 import RunbookCore
-import Synchronization
 
 /// The `PageKey` of each page that depends on a few runbooks only: a
 /// runbook's page and history page, and the page of each tag and alert.
@@ -43,18 +42,10 @@ struct PageKeys: Sendable {
         entries = Self.digests(of: catalog.entries)
     }
 
-    /// Each entry's digest, on all cores in runs of entries: hashing 10,000
-    /// lineages is a good part of what a rebuild after one commit does before
-    /// it can write anything.
+    /// Each entry's digest, on all cores: hashing 10,000 lineages is a good
+    /// part of what a rebuild after one commit does before it can write anything.
     private static func digests(of entries: [CatalogEntry]) -> [PageKey?] {
-        let runLength = 256
-        let digests = Mutex([PageKey?](repeating: nil, count: entries.count))
-        DispatchQueue.concurrentPerform(iterations: (entries.count + runLength - 1) / runLength) { run in
-            let range = run * runLength..<min((run + 1) * runLength, entries.count)
-            let keys = entries[range].map(digest)
-            digests.withLock { $0.replaceSubrange(range, with: keys) }
-        }
-        return digests.withLock { $0 }
+        entries.concurrentMap(digest)
     }
 
     /// The key of a page, or nil when it has none (always rendered).

@@ -34,7 +34,7 @@ struct SiteRendering: Sendable {
         chrome = PageChrome(catalog: catalog, layout: layout, links: links)
         resolver = LinkResolver(pages: layout.runbookFolders, links: links, layout: layout)
         parser = RunbookParser(config: catalog.config)
-        summaries = catalog.entries.map { [layout] in EntrySummary(entry: $0, config: catalog.config, layout: layout) }
+        summaries = catalog.entries.concurrentMap { [layout] in EntrySummary(entry: $0, config: catalog.config, layout: layout) }
         var tagMembers: [String: [Int]] = [:]
         var alertMembers: [String: [Int]] = [:]
         for (index, summary) in summaries.enumerated() {
