@@ -49,9 +49,9 @@ public struct SiteDirectoryWriter: Sendable {
     /// - Parameter folders: relative to the site root, each after its parent;
     ///   asked for only when they are to be made.
     public func prepare(folders listed: () -> [String]) -> PreparedFolders? {
-        guard let target = try? Self.absolute(directory), let updating = try? willUpdateSpare(of: target), !updating else {
-            return nil
-        }
+        guard let target = try? Self.absolute(directory),
+              let updating = try? willUpdateSpare(of: target, previous: previousSite(at: target)), !updating
+        else { return nil }
         let folders = listed()
         let root = Self.newFolder(for: target)
         do {
@@ -66,10 +66,14 @@ public struct SiteDirectoryWriter: Sendable {
         return PreparedFolders(root: root, folders: folders)
     }
 
-    /// Whether a build will bring the spare up to date rather than write a new folder.
-    private func willUpdateSpare(of target: String) throws -> Bool {
+    /// Whether a build will bring the spare up to date rather than write a new
+    /// folder, given whether `target` holds a previous site. Throws when the
+    /// spare's name holds anything but a site: only a site (or nothing) is
+    /// ever deleted under that name.
+    private func willUpdateSpare(of target: String, previous: Bool) throws -> Bool {
         let (parent, name) = Self.split(target)
-        return try previousSite(at: target) && reuseUnchanged && previousSite(at: "\(parent)/.\(name).spare", named: ".\(name).spare")
+        let spareIsSite = try previousSite(at: "\(parent)/.\(name).spare", named: ".\(name).spare")
+        return previous && reuseUnchanged && spareIsSite
     }
 
     /// Where a build that does not update the spare writes.
@@ -113,19 +117,15 @@ public struct SiteDirectoryWriter: Sendable {
         // The site before the live one, kept by the last build: bringing it up to
         // date writes only what changed, where a new folder means creating every
         // folder and file again.
-        // Only a site (or nothing) is ever deleted under the spare's name.
-        let spareIsSite = try previousSite(at: spare, named: ".\(name).spare")
-        let updating = previous && reuseUnchanged && spareIsSite
+        let updating = try willUpdateSpare(of: target, previous: previous)
         let folder = updating ? spare : Self.newFolder(for: target)
-        let made = prepared?.root == folder && !updating ? Set(prepared?.folders ?? []) : []
+        let made = prepared.map { $0.root == folder ? Set($0.folders) : [] } ?? []
         if !updating {
             try FileSystem.removeTree(spare)
             if made.isEmpty {
                 try FileSystem.removeTree(folder)
                 try FileSystem.makeDirectory(folder)
             }
-        } else {
-            prepared?.discard()
         }
         let summary: SiteWriteSummary
         let manifest: PageManifest
