@@ -30,4 +30,11 @@ public struct CommitWalk: Sendable {
     public mutating func next() -> ObjectID? {
         pending.popLast()?.id
     }
+
+    /// Whether `id` is the only commit waiting: then the rest of the walk is
+    /// exactly a walk started from it (commits seen so far and not reachable
+    /// from it never come again).
+    public func holdsOnly(_ id: ObjectID) -> Bool {
+        pending.count == 1 && pending[0].id == id
+    }
 }

@@ -38,8 +38,10 @@ public struct PageKey: Hashable, Sendable {
             bytes.append(flag ? 1 : 0)
         }
 
+        /// Raw, not as hex text: a rebuild adds some 200,000 ids (each change's commit and blob).
         mutating func add(_ id: ObjectID?) {
-            add(id?.hex)
+            add(id != nil)
+            id?.withRawBytes { bytes.append(contentsOf: $0) }
         }
 
         mutating func add(_ key: PageKey?) {

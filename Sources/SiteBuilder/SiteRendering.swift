@@ -37,9 +37,10 @@ struct SiteRendering: Sendable {
         summaries = catalog.entries.concurrentMap { [layout] in EntrySummary(entry: $0, config: catalog.config, layout: layout) }
         var tagMembers: [String: [Int]] = [:]
         var alertMembers: [String: [Int]] = [:]
+        // A runbook naming a tag twice is listed once; no set per runbook (10,000 of them).
         for (index, summary) in summaries.enumerated() {
-            for tag in Set(summary.tags) { tagMembers[tag, default: []].append(index) }
-            for alert in Set(summary.alerts) { alertMembers[alert, default: []].append(index) }
+            for tag in summary.tags where tagMembers[tag]?.last != index { tagMembers[tag, default: []].append(index) }
+            for alert in summary.alerts where alertMembers[alert]?.last != index { alertMembers[alert, default: []].append(index) }
         }
         self.tagMembers = tagMembers
         self.alertMembers = alertMembers

@@ -27,7 +27,10 @@ import Testing
             try git.commit("Edit c", date: LineageCacheTests.start + 300)
         }
 
+        /// Reads with the cache alone: the snapshot the last read kept is
+        /// removed first, so the whole history is walked (`LineageSnapshotTests`).
         func read(cacheDirectory: String? = nil) throws -> LineageReport {
+            try? FileManager.default.removeItem(atPath: (cacheDirectory ?? self.cacheDirectory) + "/lineage.snapshot")
             let repository = try Repository.discover(startingAt: git.path)
             let reader = LineageReader(repository: repository, cacheDirectory: cacheDirectory ?? self.cacheDirectory)
             return try reader.lineages(of: paths, at: try repository.resolveCommit("HEAD"))

@@ -10,15 +10,20 @@ import Testing
     static let start = 1_700_000_000
 
     /// Reads the lineage of `paths` at HEAD with a fresh cache and checks each
-    /// list against `git log --follow --format=%H -- path`.
+    /// list against `git log --follow --format=%H -- path`; then reads it again.
     @discardableResult
     static func readAndCompare(_ fixture: GitFixture, _ paths: [String], cacheDirectory: String? = nil) throws -> LineageReport {
         let repository = try Repository.discover(startingAt: fixture.path)
         let reader = LineageReader(repository: repository, cacheDirectory: cacheDirectory ?? fixture.root + "/cache-\(UUID().uuidString)")
-        let report = try reader.lineages(of: paths, at: try repository.resolveCommit("HEAD"))
+        let head = try repository.resolveCommit("HEAD")
+        let report = try reader.lineages(of: paths, at: head)
         for path in paths {
             #expect(report.lineages[path]?.changes.map(\.commit.hex) == (try fixture.followLog(path)), "lineage of \(path)")
         }
+        // Read again, the walk stops at once and takes everything from the snapshot the first read kept.
+        let again = try reader.lineages(of: paths, at: head)
+        #expect(again.resumedFrom == head)
+        #expect(again.lineages == report.lineages)
         return report
     }
 

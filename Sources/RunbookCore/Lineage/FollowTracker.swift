@@ -59,4 +59,24 @@ struct FollowTracker {
             runbooksByName[to, default: []].append(contentsOf: runbooks)
         }
     }
+
+    /// Ends the walk where the rest of it is known (`LineageSnapshot`): each
+    /// runbook's lineage goes on as `rest`'s lineage of the name it follows
+    /// now (nil when `rest` did not follow that name).
+    /// - Returns: false, changing nothing, when `rest` lacks a name.
+    mutating func conclude(with rest: (String) -> LineageSnapshot.Followed?) -> Bool {
+        var known: [(runbooks: [Int], followed: LineageSnapshot.Followed)] = []
+        for (name, runbooks) in runbooksByName {
+            guard let followed = rest(name) else { return false }
+            known.append((runbooks, followed))
+        }
+        for (runbooks, followed) in known {
+            for runbook in runbooks {
+                entries[runbook] += followed.entries
+                if followed.truncated { truncated[runbook] = true }
+            }
+        }
+        runbooksByName = [:]
+        return true
+    }
 }

@@ -2,15 +2,25 @@ import GitKit
 
 /// Visits the history from a commit in `git log` order, giving each commit's
 /// facts and its diff — from the cache where known, else read and diffed.
+///
+/// Given a `boundary`, the walk stops before it when it is the only commit
+/// left to visit: from there on it would be a walk from the boundary. It
+/// stops too, without reaching it, once the boundary comes with other commits
+/// still waiting, or after `within` commits.
 struct HistoryWalk {
     private let repository: Repository
     private let grafts: Set<ObjectID>
     private let differ: TreeDiffer
     private var store: FactStore
     private var walk = CommitWalk()
+    private let boundary: (id: ObjectID, within: Int)?
+    private var visited = 0
+    /// The walk stopped at `boundary`.
+    private(set) var reachedBoundary = false
 
-    init(repository: Repository, start: ObjectID, known: [CommitFacts]) throws {
+    init(repository: Repository, start: ObjectID, known: [CommitFacts], boundary: (id: ObjectID, within: Int)? = nil) throws {
         self.repository = repository
+        self.boundary = boundary
         grafts = try repository.shallowCommits()
         differ = TreeDiffer(repository: repository)
         store = FactStore(facts: known)
@@ -22,7 +32,15 @@ struct HistoryWalk {
     var readCount: Int { store.readCount }
 
     mutating func next() throws -> WalkStep? {
-        guard let id = walk.next() else { return nil }
+        if let boundary {
+            if walk.holdsOnly(boundary.id) {
+                reachedBoundary = true
+                return nil
+            }
+            guard visited < boundary.within else { return nil }
+            visited += 1
+        }
+        guard let id = walk.next(), id != boundary?.id else { return nil }
         let position = try store.position(of: id, in: repository)
         let grafted = grafts.contains(id)
         var parentTrees: [ObjectID] = []

@@ -3,16 +3,16 @@ import GitKit
 /// Turns a runbook's lineage entries into `Lineage` values: authors after
 /// `.mailmap`, subjects, and the approval.
 struct LineageAssembler {
-    /// The walked commits' facts, which entries point into.
-    let facts: [CommitFacts]
+    /// The commits entries point into.
+    let commits: [LineageCommit]
     let mailmap: Mailmap
     let statuses: StatusBook
     let repository: Repository
     /// Resolved once per distinct identity: mailmap lookups go through C strings.
     private var authors: [Signature: Signature] = [:]
 
-    init(facts: [CommitFacts], mailmap: Mailmap, statuses: StatusBook, repository: Repository) {
-        self.facts = facts
+    init(commits: [LineageCommit], mailmap: Mailmap, statuses: StatusBook, repository: Repository) {
+        self.commits = commits
         self.mailmap = mailmap
         self.statuses = statuses
         self.repository = repository
@@ -21,11 +21,10 @@ struct LineageAssembler {
     /// - Parameter currentBlob: the runbook's blob at the built commit, whose
     ///   status decides whether an approval is looked for at all.
     mutating func lineage(of entries: [LineageEntry], truncated: Bool, currentBlob: ObjectID?) throws -> Lineage {
-        // Fields read one by one: a copy of a commit's whole facts (its diff
-        // and parents too) for each of a runbook's changes was a fifth of this.
         let changes = entries.map { entry in
-            LineageChange(
-                commit: facts[entry.commit].id, author: author(facts[entry.commit].author), subject: facts[entry.commit].subject,
+            let commit = commits[entry.commit]
+            return LineageChange(
+                commit: commit.id, author: author(commit.author), subject: commit.subject,
                 kind: entry.kind, path: entry.path, renamedFrom: entry.renamedFrom, blob: entry.blob)
         }
         return Lineage(changes: changes, approval: try approval(in: entries, currentBlob: currentBlob), truncated: truncated)
@@ -40,10 +39,11 @@ struct LineageAssembler {
         for entry in entries {
             guard let blob = entry.blob, try statuses.isApproved(blob, in: repository) else { continue }
             if let old = entry.oldBlob, try statuses.isApproved(old, in: repository) { continue }
-            let author = author(facts[entry.commit].author)
-            let approvers = facts[entry.commit].approvers
+            let commit = commits[entry.commit]
+            let author = author(commit.author)
+            let approvers = commit.approvers
             return Approval(
-                commit: facts[entry.commit].id, author: author, approvers: approvers.isEmpty ? [author.name] : approvers,
+                commit: commit.id, author: author, approvers: approvers.isEmpty ? [author.name] : approvers,
                 fromTrailers: !approvers.isEmpty)
         }
         return nil

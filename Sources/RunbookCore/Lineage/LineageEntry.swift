@@ -3,7 +3,7 @@ import GitKit
 /// One commit in one runbook's lineage, before authors and subjects are
 /// attached (they come from the commit, shared by every runbook it touched).
 struct LineageEntry {
-    /// Position of the commit in the walk (its facts' index).
+    /// Where its commit is among the `LineageCommit`s the lineage is assembled from.
     let commit: Int
     let kind: LineageChange.Kind
     let path: String

@@ -18,7 +18,11 @@ import GitKit
 ///
 /// Facts about each commit are cached by commit id (`LineageCache`, by
 /// default in `<git common dir>/runbook/`), so a build after new commits reads
-/// and diffs only those. A shallow clone's boundary commits are read as
+/// and diffs only those. The lineages a whole walk found are kept too
+/// (`LineageSnapshot`): a build at a descendant whose walk comes to that walk's
+/// first commit with nothing else left to visit (new commits on one line of
+/// history) stops there and takes the rest from the snapshot, instead of
+/// replaying 50,000 commits. A shallow clone's boundary commits are read as
 /// parentless, as git reads them, and lineages reaching them are `truncated`.
 ///
 /// Threads: the reader uses the repository it is given on the calling
@@ -30,6 +34,14 @@ public final class LineageReader {
     private let repository: Repository
     /// The cache file.
     public let cachePath: String
+    /// The snapshot file, beside the cache.
+    private var snapshotPath: String { cachePath.dropLast("cache".count) + "snapshot" }
+
+    /// How many new commits a walk goes through looking for the snapshot's
+    /// commit before it gives up (building an older commit, say) and walks the
+    /// whole history; and from how many it keeps a new snapshot.
+    private static let resumeReach = 1_000
+    private static let resumeRefresh = 16
 
     /// - Parameter cacheDirectory: where to keep the cache; default
     ///   `<common git directory>/runbook`, shared by all worktrees.
@@ -50,30 +62,120 @@ public final class LineageReader {
     ) throws -> LineageReport {
         var seenPaths: Set<String> = []
         let paths = paths.filter { seenPaths.insert($0).inserted }
-        let committer = try repository.commitInfo(commit).committer
+        let info = try repository.commitInfo(commit)
         guard !paths.isEmpty else {
-            return LineageReport(lineages: [:], committer: committer, isShallow: repository.isShallow, walkedCommits: 0, readCommits: 0)
+            return LineageReport(lineages: [:], committer: info.committer, isShallow: repository.isShallow, walkedCommits: 0, readCommits: 0)
         }
+        let grafts = try repository.shallowCommits().sorted()
+        let built = Built(commit: commit, tree: info.tree, committer: info.committer, paths: paths, grafts: grafts)
+        if let snapshot = LineageSnapshot.load(from: snapshotPath, for: repository, grafts: grafts),
+           let report = try resume(built, from: snapshot, progress: progress, writeCache: writeCache) {
+            return report
+        }
+        return try walkWhole(built, progress: progress, writeCache: writeCache)
+    }
+
+    /// What is being built: the commit, and the paths whose lineage is asked for.
+    private struct Built {
+        let commit: ObjectID
+        let tree: ObjectID
+        let committer: Signature
+        let paths: [String]
+        let grafts: [ObjectID]
+    }
+
+    /// Walks the commits since the snapshot's and takes the rest from it; nil
+    /// when the walk does not come to that commit alone, or a runbook then
+    /// follows a name the snapshot did not.
+    private func resume(
+        _ built: Built, from snapshot: LineageSnapshot, progress: ((Int) -> Void)?,
+        writeCache: (@escaping @Sendable () -> Void) -> Void
+    ) throws -> LineageReport? {
+        let statuses = StatusBook(known: snapshot.statuses)
+        var tracker = FollowTracker(paths: built.paths)
+        let walk = WalkChannel.start(
+            gitDirectory: repository.gitDirectory, from: built.commit, known: [snapshot.head],
+            boundary: (snapshot.head.id, within: Self.resumeReach))
+        defer { walk.cancel() }
+        // New entries point past the snapshot's commits.
+        let (visited, _, _) = try follow(walk, with: &tracker, statuses: statuses, firstCommit: snapshot.commits.count, progress: progress)
+        guard walk.reachedBoundary, tracker.conclude(with: { snapshot.names[$0] }) else { return nil }
+        let commits = snapshot.commits + visited.map(LineageCommit.init)
+        let (lineages, _) = try assemble(built, commits: commits, tracker: tracker, statuses: statuses)
+        let walked = visited.count + snapshot.walkedCommits
+        if visited.count >= Self.resumeRefresh {
+            let renewed = LineageSnapshot(
+                head: visited[0], grafts: built.grafts, walkedCommits: walked, commits: commits, names: built.paths,
+                entries: tracker.entries, truncated: tracker.truncated, statuses: statuses.approved)
+            let path = snapshotPath
+            writeCache { try? renewed.save(to: path) }
+        }
+        return LineageReport(
+            lineages: lineages, committer: built.committer, isShallow: repository.isShallow, walkedCommits: walked,
+            readCommits: walk.readCount, resumedFrom: snapshot.head.id)
+    }
+
+    /// Walks the whole history (replaying cached commits), and keeps a snapshot of it.
+    private func walkWhole(
+        _ built: Built, progress: ((Int) -> Void)?, writeCache: (@escaping @Sendable () -> Void) -> Void
+    ) throws -> LineageReport {
         let cache = LineageCache.load(from: cachePath, for: repository)
         let statuses = StatusBook(known: cache?.statuses ?? [:])
+        var tracker = FollowTracker(paths: built.paths)
+        let walk = WalkChannel.start(gitDirectory: repository.gitDirectory, from: built.commit, known: cache?.facts ?? [])
+        defer { walk.cancel() }
+        let (visited, anchors, foundOrigins) = try follow(walk, with: &tracker, statuses: statuses, firstCommit: 0, progress: progress)
+        let readCount = walk.readCount
+        // The walk starts with the built commit.
+        guard let head = visited.first, head.id == built.commit else {
+            throw SourceError("cannot read the history of \(built.commit): the walk did not start there")
+        }
+        let commits = visited.map(LineageCommit.init)
+        let (lineages, current) = try assemble(built, commits: commits, tracker: tracker, statuses: statuses)
+
+        let snapshot = LineageSnapshot(
+            head: head, grafts: built.grafts, walkedCommits: visited.count, commits: commits, names: built.paths,
+            entries: tracker.entries, truncated: tracker.truncated, statuses: statuses.approved)
+        let (cachePath, snapshotPath) = (cachePath, snapshotPath)
+        if Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins) {
+            writeCache { try? snapshot.save(to: snapshotPath) }
+        } else {
+            let cache = Self.cache(
+                facts: visited, anchors: anchors, approved: statuses.approved, entries: tracker.entries, current: current)
+            writeCache {
+                try? cache.save(to: cachePath)
+                try? snapshot.save(to: snapshotPath)
+            }
+        }
+        return LineageReport(
+            lineages: lineages, committer: built.committer, isShallow: repository.isShallow,
+            walkedCommits: visited.count, readCommits: readCount)
+    }
+
+    /// Follows every path through the commits the walk gives, newest first.
+    /// - Parameter firstCommit: the index of the walk's first commit among
+    ///   those the lineage will be assembled from.
+    /// - Returns: the facts of the commits visited, in walk order; the root
+    ///   commits among them; whether any origin of an added file was looked for.
+    private func follow(
+        _ walk: WalkChannel, with tracker: inout FollowTracker, statuses: StatusBook, firstCommit: Int, progress: ((Int) -> Void)?
+    ) throws -> (visited: [CommitFacts], anchors: [ObjectID], foundOrigins: Bool) {
         let differ = TreeDiffer(repository: repository)
         let finder = FollowSourceFinder(repository: repository, differ: differ) { statuses.record($0, content: $1) }
-        var tracker = FollowTracker(paths: paths)
-        let walk = WalkChannel.start(gitDirectory: repository.gitDirectory, from: commit, known: cache?.facts ?? [])
-        defer { walk.cancel() }
-
-        // The facts of the visited commits, in walk order; lineage entries point into it.
         var visited: [CommitFacts] = []
         var anchors: [ObjectID] = []
         var foundOrigins = false
         while let step = try walk.receive() {
             visited.append(step.fact)
+            // A shallow boundary is diffed against nothing only while the clone is
+            // shallow: kept for the cache, that diff would outlive a deepening fetch.
+            if step.grafted { visited[visited.count - 1].changes = nil }
             if step.isRoot { anchors.append(step.fact.id) }
             if visited.count % 1000 == 0 { progress?(visited.count) }
             guard !step.isMerge, let changes = step.fact.changes else { continue }
             finder.stepBack(from: step.fact.tree, to: step.parentTree, undoing: changes)
             let position = visited.count - 1
-            try tracker.visit(commit: position, changes: changes, grafted: step.grafted) { path, added in
+            try tracker.visit(commit: firstCommit + position, changes: changes, grafted: step.grafted) { path, added in
                 guard let parentTree = step.parentTree else { return nil }
                 if let known = visited[position].follows[path] { return known }
                 let deleted = Set(changes.lazy.filter { $0.new == nil }.map(\.path))
@@ -86,33 +188,26 @@ public final class LineageReader {
             }
         }
         progress?(visited.count)
-        let readCount = walk.readCount
+        return (visited, anchors, foundOrigins)
+    }
 
-        // The walk starts with the built commit: its tree has the current versions.
-        guard let built = visited.first, built.id == commit else {
-            throw SourceError("cannot read the history of \(commit): the walk did not start there")
-        }
-        let requested = Set(paths)
-        let current = try differ.changes(from: nil, to: built.tree).filter { requested.contains($0.path) }
-        let currentBlobs = Dictionary(current.compactMap { change in change.new.map { (change.path, $0.id) } }) { first, _ in first }
+    /// Each path's lineage from the tracker's entries, and the blob each path has at the built commit.
+    private func assemble(
+        _ built: Built, commits: [LineageCommit], tracker: FollowTracker, statuses: StatusBook
+    ) throws -> (lineages: [String: Lineage], current: [String: ObjectID]) {
+        let requested = Set(built.paths)
+        let differ = TreeDiffer(repository: repository)
+        let changes = try differ.changes(from: nil, to: built.tree).filter { requested.contains($0.path) }
+        let current = Dictionary(changes.compactMap { change in change.new.map { (change.path, $0.id) } }) { first, _ in first }
         var assembler = LineageAssembler(
-            facts: visited, mailmap: try Mailmap(repository: repository, commit: commit), statuses: statuses, repository: repository)
+            commits: commits, mailmap: try Mailmap(repository: repository, commit: built.commit), statuses: statuses,
+            repository: repository)
         var lineages: [String: Lineage] = [:]
-        for (runbook, path) in paths.enumerated() {
+        for (runbook, path) in built.paths.enumerated() {
             lineages[path] = try assembler.lineage(
-                of: tracker.entries[runbook], truncated: tracker.truncated[runbook], currentBlob: currentBlobs[path])
+                of: tracker.entries[runbook], truncated: tracker.truncated[runbook], currentBlob: current[path])
         }
-
-        if !Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins) {
-            let (path, approved, entries) = (cachePath, statuses.approved, tracker.entries)
-            writeCache { [visited, anchors, currentBlobs] in
-                try? Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: currentBlobs)
-                    .save(to: path)
-            }
-        }
-        return LineageReport(
-            lineages: lineages, committer: committer, isShallow: repository.isShallow,
-            walkedCommits: visited.count, readCommits: readCount)
+        return (lineages, current)
     }
 
     /// Whether the cache is close enough to this walk to be left as it is: a

@@ -14,12 +14,19 @@ public struct LineageReport: Sendable {
     /// Of those, commits not found in the cache and read from the repository:
     /// after one new commit, 1.
     public var readCommits: Int
+    /// The first commit of an earlier walk this one stopped at, taking the
+    /// rest from that walk's `LineageSnapshot`; nil when it walked the whole history.
+    public var resumedFrom: ObjectID?
 
-    public init(lineages: [String: Lineage], committer: Signature, isShallow: Bool, walkedCommits: Int, readCommits: Int) {
+    public init(
+        lineages: [String: Lineage], committer: Signature, isShallow: Bool, walkedCommits: Int, readCommits: Int,
+        resumedFrom: ObjectID? = nil
+    ) {
         self.lineages = lineages
         self.committer = committer
         self.isShallow = isShallow
         self.walkedCommits = walkedCommits
         self.readCommits = readCommits
+        self.resumedFrom = resumedFrom
     }
 }

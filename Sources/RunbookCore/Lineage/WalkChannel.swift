@@ -16,19 +16,23 @@ final class WalkChannel: @unchecked Sendable {
     private var failure: (any Error)?
     private var cancelled = false
     private var walkReadCount = 0
+    private var walkReachedBoundary = false
     private let capacity = 4096
     private static let batchSize = 64
     /// The reading side's current batch (touched by that thread only).
     private var batch: [WalkStep] = []
     private var batchIndex = 0
 
-    /// Starts walking from `start` in the repository at `gitDirectory`.
-    static func start(gitDirectory: String, from start: ObjectID, known: [CommitFacts]) -> WalkChannel {
+    /// Starts walking from `start` in the repository at `gitDirectory`
+    /// (stopping at `boundary`, as `HistoryWalk` does).
+    static func start(
+        gitDirectory: String, from start: ObjectID, known: [CommitFacts], boundary: (id: ObjectID, within: Int)? = nil
+    ) -> WalkChannel {
         let channel = WalkChannel()
         let thread = Thread {
             do {
                 let repository = try Repository.discover(startingAt: gitDirectory)
-                var walk = try HistoryWalk(repository: repository, start: start, known: known)
+                var walk = try HistoryWalk(repository: repository, start: start, known: known, boundary: boundary)
                 // Handed over in batches: a lock and a wake-up per commit cost
                 // more than the reader gains from seeing each one early.
                 var pending: [WalkStep] = []
@@ -41,9 +45,9 @@ final class WalkChannel: @unchecked Sendable {
                     }
                 }
                 guard channel.send(pending) else { return }
-                channel.finish(readCount: walk.readCount, failure: nil)
+                channel.finish(readCount: walk.readCount, reachedBoundary: walk.reachedBoundary, failure: nil)
             } catch {
-                channel.finish(readCount: 0, failure: error)
+                channel.finish(readCount: 0, reachedBoundary: false, failure: error)
             }
         }
         thread.name = "runbook history walk"
@@ -79,6 +83,13 @@ final class WalkChannel: @unchecked Sendable {
         return walkReadCount
     }
 
+    /// After the walk is over: whether it stopped at the boundary.
+    var reachedBoundary: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return walkReachedBoundary
+    }
+
     /// Stops the walk early (the reader failed or is done with it).
     func cancel() {
         condition.lock()
@@ -98,10 +109,11 @@ final class WalkChannel: @unchecked Sendable {
         return true
     }
 
-    private func finish(readCount: Int, failure: (any Error)?) {
+    private func finish(readCount: Int, reachedBoundary: Bool, failure: (any Error)?) {
         condition.lock()
         finished = true
         walkReadCount = readCount
+        walkReachedBoundary = reachedBoundary
         self.failure = failure
         condition.broadcast()
         condition.unlock()
