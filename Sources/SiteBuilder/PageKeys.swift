@@ -24,7 +24,8 @@ struct PageKeys: Sendable {
     /// Per catalog entry, the digest of its own inputs.
     private let entries: [PageKey?]
 
-    init(catalog: Catalog, template: SiteTemplate, layout: SiteLayout) {
+    /// - Parameter digests: `digests(of: catalog.entries)`.
+    init(catalog: Catalog, template: SiteTemplate, layout: SiteLayout, digests: [PageKey?]) {
         var site = PageKey.Builder("site")
         site.add(RunbookVersion.current)
         site.add(ExecutableIdentity.current)
@@ -39,12 +40,12 @@ struct PageKeys: Sendable {
         parts.add(ExecutableIdentity.current)
         parts.add(catalog.config.text)
         self.parts = ExecutableIdentity.current == nil ? nil : parts.key
-        entries = Self.digests(of: catalog.entries)
+        entries = digests
     }
 
     /// Each entry's digest, on all cores: hashing 10,000 lineages is a good
     /// part of what a rebuild after one commit does before it can write anything.
-    private static func digests(of entries: [CatalogEntry]) -> [PageKey?] {
+    static func digests(of entries: [CatalogEntry]) -> [PageKey?] {
         entries.concurrentMap(digest)
     }
 

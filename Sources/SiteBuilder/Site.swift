@@ -12,8 +12,12 @@ import Synchronization
 public struct Site: Sendable {
     private let rendering: SiteRendering
 
-    /// - Parameter layout: the catalog's layout, when made already (`SiteLayout(placements:template:)`).
-    public init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles, layout: SiteLayout? = nil) {
+    /// - Parameter layout: the catalog's layout, when it is being made already
+    ///   (`SiteLayout(placements:template:)`): asked for once the set-up that
+    ///   needs none is done.
+    public init(
+        catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle = .indexFiles, layout: @autoclosure () -> SiteLayout? = nil
+    ) {
         rendering = SiteRendering(catalog: catalog, template: template, linkStyle: linkStyle, layout: layout)
     }
 

@@ -21,13 +21,17 @@ struct SiteRendering: Sendable {
     let changes: [CatalogChange]
     let pageKeys: PageKeys
 
-    /// - Parameter layout: the catalog's layout when the caller made it already
-    ///   (while the history was read); used only when it fits.
-    init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle, layout given: SiteLayout? = nil) {
+    /// - Parameter layout: the catalog's layout when the caller is making it
+    ///   already, on another thread; used only when it fits.
+    init(catalog: Catalog, template: SiteTemplate, linkStyle: LinkStyle, layout given: () -> SiteLayout? = { nil }) {
         self.catalog = catalog
         self.template = template
+        // Hashing each runbook's inputs needs no layout: done first, on all
+        // cores, while the caller's layout may still be in the making.
+        let digests = PageKeys.digests(of: catalog.entries)
+        changes = CatalogChange.newest(max(Self.recentChangeCount, Self.feedEntryCount), in: catalog)
         let assetPaths = Array(template.assets.keys)
-        let layout = given.flatMap { $0.fits(catalog, assetPaths: assetPaths, linkStyle: linkStyle) ? $0 : nil }
+        let layout = given().flatMap { $0.fits(catalog, assetPaths: assetPaths, linkStyle: linkStyle) ? $0 : nil }
             ?? SiteLayout(catalog: catalog, assetPaths: assetPaths, linkStyle: linkStyle)
         self.layout = layout
         links = RepositoryLinks(settings: catalog.config.site)
@@ -44,8 +48,7 @@ struct SiteRendering: Sendable {
         }
         self.tagMembers = tagMembers
         self.alertMembers = alertMembers
-        changes = CatalogChange.newest(max(Self.recentChangeCount, Self.feedEntryCount), in: catalog)
-        pageKeys = PageKeys(catalog: catalog, template: template, layout: layout)
+        pageKeys = PageKeys(catalog: catalog, template: template, layout: layout, digests: digests)
     }
 
     /// Renders a page template for the page in `folder`, with the chrome added to `context`.

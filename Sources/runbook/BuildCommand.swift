@@ -65,8 +65,7 @@ struct BuildCommand: ParsableCommand {
         var preparing: BackgroundValue<SiteDirectoryWriter.PreparedFolders?>?
         do {
             // The site's layout needs the runbooks but not their history: it
-            // is made on another thread from when they are checked, if the
-            // history is still being read then.
+            // is made on another thread from when they are checked.
             var early: (template: SiteTemplate, layout: BackgroundValue<SiteLayout>)?
             let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { runbooks, overrides in
                 // A broken template is reported below, after the build's warnings, as when there is no time for this.
@@ -83,8 +82,7 @@ struct BuildCommand: ParsableCommand {
             if let baseURL { built.config.site.baseURL = baseURL }
             catalog = built
             let template = try early?.template ?? SiteTemplate(overrides: outcome.templateOverrides)
-            // The rest of the site's set-up keeps one core busy for a fifth
-            // of a second, while the output folder is made ready on the other.
+            // The rest of the site's set-up runs while the output folder is made ready.
             let laidOut = BackgroundValue { [catalog, early] in Site(catalog: catalog, template: template, layout: early?.layout.value) }
             written = try writer.replace(prepared: preparing?.value) { output in
                 try laidOut.value.render(into: output) { done, total in progress.update(.rendering, done: done, total: total) }

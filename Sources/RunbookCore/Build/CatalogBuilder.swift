@@ -23,15 +23,15 @@ public struct CatalogBuilder {
     /// - Parameters:
     ///   - progress: called with the stage, how much of it is done, and the
     ///     total when known; from any thread.
-    ///   - whileHistoryIsRead: called on the calling thread once the runbooks
-    ///     are checked, if the history is still being read: with the catalog's
+    ///   - whenChecked: called on the calling thread once the runbooks are
+    ///     checked, before the history is waited for: with the catalog's
     ///     runbooks, in order, and the tree's template files; for work that
     ///     needs no lineage (laying out the site). The runbooks are a view, not
-    ///     a copy: this is when the history walk holds the most memory.
+    ///     a copy: the history walk may still hold a lot of memory.
     /// - Returns: the catalog, with the caches still being written (`cacheWrites`).
     public func build(
         progress: @escaping @Sendable (BuildStage, Int, Int?) -> Void,
-        whileHistoryIsRead: (_ runbooks: LazyMapSequence<[Int], Runbook>, _ templateOverrides: [String: [UInt8]]) throws -> Void
+        whenChecked: (_ runbooks: LazyMapSequence<[Int], Runbook>, _ templateOverrides: [String: [UInt8]]) throws -> Void
             = { _, _ in }
     ) throws -> BuildOutcome {
         progress(.reading, 0, nil)
@@ -151,7 +151,7 @@ public struct CatalogBuilder {
             catalogued.append(index)
         }
         let overrides = try templateOverrides(repository: repository, commit: commit, base: loader.base)
-        if !history.isDone { try whileHistoryIsRead(catalogued.lazy.map { checked[$0].kept!.runbook }, overrides) }
+        try whenChecked(catalogued.lazy.map { checked[$0].kept!.runbook }, overrides)
         let (lineages, commitsRead, commitDate) = try history.wait()
         historyResult = (lineages, commitsRead, commitDate)
         let entries = catalogued.map { index in
