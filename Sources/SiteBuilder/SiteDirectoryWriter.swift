@@ -1,4 +1,5 @@
 import Foundation
+import RunbookCore
 
 /// Puts a site into its folder all at once: the whole site is written into a
 /// folder beside it, which then takes the old one's place (the old one renamed
@@ -128,7 +129,7 @@ public struct SiteDirectoryWriter: Sendable {
             }
         }
         let summary: SiteWriteSummary
-        let manifest: PageManifest
+        let manifest: BackgroundValue<[UInt8]>
         let parts: PartManifest
         do {
             let linking = reuseUnchanged && previous
@@ -137,9 +138,10 @@ public struct SiteDirectoryWriter: Sendable {
                 previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest(),
                 previousParts: linking ? PartManifest.load(from: livePartsFile) : PartManifest())
             try build(output)
+            // The record of pages (30,000 lines, sorted) is made while the spare is swept.
+            manifest = BackgroundValue { [output] in output.manifest.encoded }
             if updating { try output.removeUnproduced(keeping: [Self.markerName]) }
             summary = output.summary
-            manifest = output.manifest
             parts = output.partManifest
             try FileSystem.replaceFile(folder + "/" + Self.markerName, Array(Self.markerText.utf8))
             // Checked again: the folder may have changed while the site was rendered.
@@ -160,7 +162,7 @@ public struct SiteDirectoryWriter: Sendable {
         if !spareKept { FileSystem.removeFileOnly(sparePagesFile) }
         if !reuseUnchanged { try? FileSystem.removeTree(retired) }
         if reuseUnchanged {
-            Self.record(manifest.encoded, in: livePagesFile)
+            Self.record(manifest.value, in: livePagesFile)
             try? parts.write(to: livePartsFile)
         }
         return summary
