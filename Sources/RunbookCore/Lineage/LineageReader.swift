@@ -104,11 +104,13 @@ public final class LineageReader {
         let (lineages, _) = try assemble(built, commits: commits, tracker: tracker, statuses: statuses)
         let walked = visited.count + snapshot.walkedCommits
         if visited.count >= Self.resumeRefresh {
-            let renewed = LineageSnapshot(
-                head: visited[0], grafts: built.grafts, walkedCommits: walked, commits: commits, names: built.paths,
-                entries: tracker.entries, truncated: tracker.truncated, statuses: statuses.approved)
-            let path = snapshotPath
-            writeCache { try? renewed.save(to: path) }
+            let (head, path, entries, truncated, approved) = (visited[0], snapshotPath, tracker.entries, tracker.truncated, statuses.approved)
+            writeCache {
+                try? LineageSnapshot(
+                    head: head, grafts: built.grafts, walkedCommits: walked, commits: commits, names: built.paths,
+                    entries: entries, truncated: truncated, statuses: approved
+                ).save(to: path)
+            }
         }
         return LineageReport(
             lineages: lineages, committer: built.committer, isShallow: repository.isShallow, walkedCommits: walked,
@@ -133,19 +135,17 @@ public final class LineageReader {
         let commits = visited.map(LineageCommit.init)
         let (lineages, current) = try assemble(built, commits: commits, tracker: tracker, statuses: statuses)
 
-        let snapshot = LineageSnapshot(
-            head: head, grafts: built.grafts, walkedCommits: visited.count, commits: commits, names: built.paths,
-            entries: tracker.entries, truncated: tracker.truncated, statuses: statuses.approved)
-        let (cachePath, snapshotPath) = (cachePath, snapshotPath)
-        if Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins) {
-            writeCache { try? snapshot.save(to: snapshotPath) }
-        } else {
-            let cache = Self.cache(
-                facts: visited, anchors: anchors, approved: statuses.approved, entries: tracker.entries, current: current)
-            writeCache {
-                try? cache.save(to: cachePath)
-                try? snapshot.save(to: snapshotPath)
-            }
+        // Made on the writing thread: compacting 100,000 entries is no reason to wait.
+        let (snapshotPath, walked, entries, truncated, approved) = (snapshotPath, visited.count, tracker.entries, tracker.truncated, statuses.approved)
+        writeCache {
+            try? LineageSnapshot(
+                head: head, grafts: built.grafts, walkedCommits: walked, commits: commits, names: built.paths,
+                entries: entries, truncated: truncated, statuses: approved
+            ).save(to: snapshotPath)
+        }
+        if !Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins) {
+            let (cachePath, cache) = (cachePath, Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: current))
+            writeCache { try? cache.save(to: cachePath) }
         }
         return LineageReport(
             lineages: lineages, committer: built.committer, isShallow: repository.isShallow,
