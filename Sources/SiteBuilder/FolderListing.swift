@@ -3,7 +3,7 @@
 /// build can delete afterwards whatever it did not produce.
 ///
 /// Listing 30,000 folders takes a fifth of a second; a build starts it on
-/// another thread as it begins writing, before the rendering fills both cores.
+/// another thread as it begins (`SpareListing`), while a core is often free.
 struct FolderListing: Sendable {
     struct Entry: Sendable {
         /// Relative to the listed root, `/`-separated.

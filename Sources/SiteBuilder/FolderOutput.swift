@@ -46,9 +46,10 @@ final class FolderOutput: SiteOutput {
     ///   - previous: the live site, whose unchanged files are hard-linked into `root`.
     ///   - previousPages: what the pages in `previous` were rendered from.
     ///   - previousParts: where the parts of the parted files in `previous` lie.
+    ///   - listing: `root` listed already, from before anything was written into it.
     init(
         root: String, rootIsNew: Bool, madeFolders: Set<String> = [], rootPages: PageManifest, previous: String?,
-        previousPages: PageManifest, previousParts: PartManifest
+        previousPages: PageManifest, previousParts: PartManifest, listing: BackgroundValue<Result<FolderListing, any Error>>? = nil
     ) {
         self.root = root
         folders = Mutex(madeFolders)
@@ -59,7 +60,7 @@ final class FolderOutput: SiteOutput {
         self.previous = previous
         self.previousPages = previousPages
         previousPartFiles = previousParts
-        listing = rootIsNew ? nil : BackgroundValue { Result { try FolderListing(of: root) } }
+        self.listing = rootIsNew ? nil : listing ?? BackgroundValue { Result { try FolderListing(of: root) } }
     }
 
     var summary: SiteWriteSummary {

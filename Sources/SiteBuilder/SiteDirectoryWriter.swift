@@ -67,6 +67,16 @@ public struct SiteDirectoryWriter: Sendable {
         return PreparedFolders(root: root, folders: folders)
     }
 
+    /// Starts listing the spare site, if the build will bring it up to date
+    /// (`replace(prepared:spareListing:)`); nil otherwise.
+    public func listSpare() -> SpareListing? {
+        guard let target = try? Self.absolute(directory),
+              let updating = try? willUpdateSpare(of: target, previous: previousSite(at: target)), updating
+        else { return nil }
+        let (parent, name) = Self.split(target)
+        return SpareListing(of: "\(parent)/.\(name).spare")
+    }
+
     /// Whether a build will bring the spare up to date rather than write a new
     /// folder, given whether `target` holds a previous site. Throws when the
     /// spare's name holds anything but a site: only a site (or nothing) is
@@ -86,12 +96,16 @@ public struct SiteDirectoryWriter: Sendable {
     /// Calls `build` with an output that writes into a new folder, then swaps that
     /// folder in for `directory`.
     ///
-    /// - Parameter prepared: folders `prepare(folders:)` made for this build;
-    ///   used when it writes into a new folder, else deleted.
+    /// - Parameters:
+    ///   - prepared: folders `prepare(folders:)` made for this build; used when
+    ///     it writes into a new folder, else deleted.
+    ///   - spareListing: the spare as `listSpare()` found it; used when the
+    ///     build brings that spare up to date (else it is listed now).
     /// - Throws: `SiteWriteError` when `directory` is not a site folder or cannot be
     ///   replaced; any error `build` throws (after removing the new folder).
     @discardableResult
-    public func replace(prepared: PreparedFolders? = nil, _ build: (any SiteOutput) throws -> Void) throws -> SiteWriteSummary {
+    public func replace(
+        prepared: PreparedFolders? = nil, spareListing: SpareListing? = nil, _ build: (any SiteOutput) throws -> Void) throws -> SiteWriteSummary {
         // Gone by the end in any case: swapped in as the site, deleted with a
         // failed build, or never used.
         defer { prepared?.discard() }
@@ -136,7 +150,8 @@ public struct SiteDirectoryWriter: Sendable {
             let output = FolderOutput(
                 root: folder, rootIsNew: !updating, madeFolders: made, rootPages: updating ? sparePages : PageManifest(),
                 previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest(),
-                previousParts: linking ? PartManifest.load(from: livePartsFile) : PartManifest())
+                previousParts: linking ? PartManifest.load(from: livePartsFile) : PartManifest(),
+                listing: spareListing.flatMap { $0.root == folder ? $0.entries : nil })
             try build(output)
             // The record of pages (30,000 lines, sorted) is made while the spare is swept.
             manifest = BackgroundValue { [output] in output.manifest.encoded }

@@ -61,6 +61,8 @@ struct BuildCommand: ParsableCommand {
         let site: Site
         let written: SiteWriteSummary
         let writer = SiteDirectoryWriter(directory: out)
+        // The spare site, listed while a core is free, for the build to sweep.
+        let spareListing = writer.listSpare()
         // A new output folder's folders, made on another thread meanwhile.
         var preparing: BackgroundValue<SiteDirectoryWriter.PreparedFolders?>?
         do {
@@ -84,7 +86,7 @@ struct BuildCommand: ParsableCommand {
             let template = try early?.template ?? SiteTemplate(overrides: outcome.templateOverrides)
             // The rest of the site's set-up runs while the output folder is made ready.
             let laidOut = BackgroundValue { [catalog, early] in Site(catalog: catalog, template: template, layout: early?.layout.value) }
-            written = try writer.replace(prepared: preparing?.value) { output in
+            written = try writer.replace(prepared: preparing?.value, spareListing: spareListing) { output in
                 try laidOut.value.render(into: output) { done, total in progress.update(.rendering, done: done, total: total) }
             }
             site = laidOut.value

@@ -150,6 +150,27 @@ import Testing
         #expect(scratch.entries("site/d") == ["new.html"])
     }
 
+    /// The spare listed as the build starts is the listing the build sweeps
+    /// from: what was stale then goes. There is nothing to list for a build
+    /// into a new folder.
+    @Test func theSpareListedAsTheBuildStartsIsSweptFrom() throws {
+        let scratch = try Scratch()
+        let site = scratch.path + "/site"
+        let writer = SiteDirectoryWriter(directory: site)
+        #expect(writer.listSpare() == nil, "a first build")
+        _ = try writeSite(["index.html": "one"], to: site)
+        #expect(writer.listSpare() == nil, "a second build writes a new folder: there is no spare yet")
+        _ = try writeSite(["index.html": "two"], to: site)
+        try scratch.write(".site.spare/stale/page.html", "stale")
+        let listing = try #require(writer.listSpare())
+        _ = try listing.entries.value.get()
+        try writer.replace(spareListing: listing) { output in
+            try output.write(Array("three".utf8), to: "index.html")
+        }
+        #expect(scratch.entries("site") == [".runbook-site", "index.html"])
+        #expect(scratch.read("site/index.html") == "three")
+    }
+
     /// Folders made before the build are the build's when it writes a new
     /// folder; none are made when it will update the spare; unused, they go.
     @Test func foldersPreparedAheadAreUsedByABuildIntoANewFolder() throws {
