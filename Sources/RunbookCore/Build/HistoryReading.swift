@@ -37,9 +37,6 @@ final class HistoryReading: Sendable {
         }
     }
 
-    /// Whether the history is read (or failed), so `wait` returns at once.
-    var isDone: Bool { outcome.withLock { $0 != nil } }
-
     func wait() throws -> Result {
         group.wait()
         return try outcome.withLock { $0 }!.get()

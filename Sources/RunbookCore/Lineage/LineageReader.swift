@@ -135,17 +135,19 @@ public final class LineageReader {
         let commits = visited.map(LineageCommit.init)
         let (lineages, current) = try assemble(built, commits: commits, tracker: tracker, statuses: statuses)
 
-        // Made on the writing thread: compacting 100,000 entries is no reason to wait.
-        let (snapshotPath, walked, entries, truncated, approved) = (snapshotPath, visited.count, tracker.entries, tracker.truncated, statuses.approved)
+        // The snapshot is made on the writing thread (compacting 100,000
+        // entries is no reason to wait), after the cache: one at a time, for
+        // the memory of a first build.
+        let (cachePath, snapshotPath, walked) = (cachePath, snapshotPath, visited.count)
+        let (entries, truncated, approved) = (tracker.entries, tracker.truncated, statuses.approved)
+        let renewed = Self.nearlyCurrent(cache, visited: walked, read: readCount, foundOrigins: foundOrigins)
+            ? nil : Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: current)
         writeCache {
+            try? renewed?.save(to: cachePath)
             try? LineageSnapshot(
                 head: head, grafts: built.grafts, walkedCommits: walked, commits: commits, names: built.paths,
                 entries: entries, truncated: truncated, statuses: approved
             ).save(to: snapshotPath)
-        }
-        if !Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins) {
-            let (cachePath, cache) = (cachePath, Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: current))
-            writeCache { try? cache.save(to: cachePath) }
         }
         return LineageReport(
             lineages: lineages, committer: built.committer, isShallow: repository.isShallow,

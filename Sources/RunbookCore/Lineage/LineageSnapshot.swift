@@ -62,7 +62,9 @@ struct LineageSnapshot {
                     keptIndex[entry.commit] = kept.count - 1
                     return kept.count - 1
                 }()
-                for blob in [entry.blob, entry.oldBlob].compactMap(\.self) { blobs[blob] = statuses[blob] }
+                for case let blob? in [entry.blob, entry.oldBlob] {
+                    if let approved = statuses[blob] { blobs[blob] = approved }
+                }
                 return LineageEntry(
                     commit: index, kind: entry.kind, path: entry.path, renamedFrom: entry.renamedFrom, blob: entry.blob,
                     oldBlob: entry.oldBlob)
@@ -71,7 +73,7 @@ struct LineageSnapshot {
         }
         self.commits = kept
         self.names = followed
-        self.statuses = blobs.compactMapValues(\.self)
+        self.statuses = blobs
     }
 
     private init(
