@@ -151,8 +151,9 @@ import Testing
     }
 
     /// The spare listed as the build starts is the listing the build sweeps
-    /// from: what was stale then goes. There is nothing to list for a build
-    /// into a new folder.
+    /// from: what was stale then goes, and what came later is not looked for
+    /// (the next build's listing finds it). There is nothing to list for a
+    /// build into a new folder.
     @Test func theSpareListedAsTheBuildStartsIsSweptFrom() throws {
         let scratch = try Scratch()
         let site = scratch.path + "/site"
@@ -164,10 +165,11 @@ import Testing
         try scratch.write(".site.spare/stale/page.html", "stale")
         let listing = try #require(writer.listSpare())
         _ = try listing.entries.value.get()
+        try scratch.write(".site.spare/later.html", "after the listing")
         try writer.replace(spareListing: listing) { output in
             try output.write(Array("three".utf8), to: "index.html")
         }
-        #expect(scratch.entries("site") == [".runbook-site", "index.html"])
+        #expect(scratch.entries("site") == [".runbook-site", "index.html", "later.html"])
         #expect(scratch.read("site/index.html") == "three")
     }
 

@@ -6,19 +6,23 @@ import GitKit
 /// Given a `boundary`, the walk stops before it when it is the only commit
 /// left to visit: from there on it would be a walk from the boundary. It
 /// stops too, without reaching it, once the boundary comes with other commits
-/// still waiting, or after `within` commits.
+/// still waiting, after `within` commits, or at a commit dated no later than
+/// `newestAncestor` (the newest date among the boundary's ancestors): that
+/// commit could be one of them, and a walk from the boundary would visit it
+/// again.
 struct HistoryWalk {
     private let repository: Repository
     private let grafts: Set<ObjectID>
     private let differ: TreeDiffer
     private var store: FactStore
     private var walk = CommitWalk()
-    private let boundary: (id: ObjectID, within: Int)?
+    private let boundary: Boundary?
+    typealias Boundary = (id: ObjectID, newestAncestor: UInt64, within: Int)
     private var visited = 0
     /// The walk stopped at `boundary`.
     private(set) var reachedBoundary = false
 
-    init(repository: Repository, start: ObjectID, known: [CommitFacts], boundary: (id: ObjectID, within: Int)? = nil) throws {
+    init(repository: Repository, start: ObjectID, known: [CommitFacts], boundary: Boundary? = nil) throws {
         self.repository = repository
         self.boundary = boundary
         grafts = try repository.shallowCommits()
@@ -42,6 +46,7 @@ struct HistoryWalk {
         }
         guard let id = walk.next(), id != boundary?.id else { return nil }
         let position = try store.position(of: id, in: repository)
+        if let boundary, store[position].date <= boundary.newestAncestor { return nil }
         let grafted = grafts.contains(id)
         var parentTrees: [ObjectID] = []
         for parent in grafted ? [] : store[position].parents {

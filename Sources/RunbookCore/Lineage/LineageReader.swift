@@ -95,7 +95,7 @@ public final class LineageReader {
         var tracker = FollowTracker(paths: built.paths)
         let walk = WalkChannel.start(
             gitDirectory: repository.gitDirectory, from: built.commit, known: [snapshot.head],
-            boundary: (snapshot.head.id, within: Self.resumeReach))
+            boundary: (snapshot.head.id, newestAncestor: snapshot.newestAncestor, within: Self.resumeReach))
         defer { walk.cancel() }
         // New entries point past the snapshot's commits.
         let (visited, _, _) = try follow(walk, with: &tracker, statuses: statuses, firstCommit: snapshot.commits.count, progress: progress)
@@ -105,9 +105,11 @@ public final class LineageReader {
         let walked = visited.count + snapshot.walkedCommits
         if visited.count >= Self.resumeRefresh {
             let (head, path, entries, truncated, approved) = (visited[0], snapshotPath, tracker.entries, tracker.truncated, statuses.approved)
+            let newestAncestor = max(visited.dropFirst().map(\.date).max() ?? 0, snapshot.head.date, snapshot.newestAncestor)
             writeCache {
                 try? LineageSnapshot(
-                    head: head, grafts: built.grafts, walkedCommits: walked, commits: commits, names: built.paths,
+                    head: head, grafts: built.grafts, walkedCommits: walked, newestAncestor: newestAncestor, commits: commits,
+                    names: built.paths,
                     entries: entries, truncated: truncated, statuses: approved
                 ).save(to: path)
             }
@@ -140,12 +142,14 @@ public final class LineageReader {
         // the memory of a first build.
         let (cachePath, snapshotPath, walked) = (cachePath, snapshotPath, visited.count)
         let (entries, truncated, approved) = (tracker.entries, tracker.truncated, statuses.approved)
+        let newestAncestor = visited.dropFirst().map(\.date).max() ?? 0
         let renewed = Self.nearlyCurrent(cache, visited: walked, read: readCount, foundOrigins: foundOrigins)
             ? nil : Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: current)
         writeCache {
             try? renewed?.save(to: cachePath)
             try? LineageSnapshot(
-                head: head, grafts: built.grafts, walkedCommits: walked, commits: commits, names: built.paths,
+                head: head, grafts: built.grafts, walkedCommits: walked, newestAncestor: newestAncestor, commits: commits,
+                names: built.paths,
                 entries: entries, truncated: truncated, statuses: approved
             ).save(to: snapshotPath)
         }

@@ -23,6 +23,10 @@ struct LineageSnapshot {
     let grafts: [ObjectID]
     /// Commits the walk visited, merges included.
     let walkedCommits: Int
+    /// The newest commit date among the head's ancestors (0 for none): a
+    /// later walk that visits a commit dated no later than this may have
+    /// visited one of them, and does not resume (`HistoryWalk`).
+    let newestAncestor: UInt64
     /// The commits entries point into.
     let commits: [LineageCommit]
     /// Per name followed from the head.
@@ -37,20 +41,21 @@ struct LineageSnapshot {
         let truncated: Bool
     }
 
-    private static let file = CacheFile(magic: Array("runbook lineage snapshot\n".utf8), version: 1)
+    private static let file = CacheFile(magic: Array("runbook lineage snapshot\n".utf8), version: 2)
 
     /// - Parameters:
     ///   - commits: what `entries` point into; only the commits they name are kept.
     ///   - entries: per name in `names`, with `truncated`.
     init(
-        head: CommitFacts, grafts: [ObjectID], walkedCommits: Int, commits: [LineageCommit], names: [String],
-        entries: [[LineageEntry]], truncated: [Bool], statuses: [ObjectID: Bool]
+        head: CommitFacts, grafts: [ObjectID], walkedCommits: Int, newestAncestor: UInt64, commits: [LineageCommit],
+        names: [String], entries: [[LineageEntry]], truncated: [Bool], statuses: [ObjectID: Bool]
     ) {
         self.head = CommitFacts(
             id: head.id, tree: head.tree, parents: head.parents, date: head.date, author: head.author, subject: head.subject,
             approvers: head.approvers, changes: nil, follows: [:])
         self.grafts = grafts
         self.walkedCommits = walkedCommits
+        self.newestAncestor = newestAncestor
         var kept: [LineageCommit] = []
         var keptIndex: [Int: Int] = [:]
         var followed: [String: Followed] = [:]
@@ -77,12 +82,13 @@ struct LineageSnapshot {
     }
 
     private init(
-        head: CommitFacts, grafts: [ObjectID], walkedCommits: Int, commits: [LineageCommit], names: [String: Followed],
-        statuses: [ObjectID: Bool]
+        head: CommitFacts, grafts: [ObjectID], walkedCommits: Int, newestAncestor: UInt64, commits: [LineageCommit],
+        names: [String: Followed], statuses: [ObjectID: Bool]
     ) {
         self.head = head
         self.grafts = grafts
         self.walkedCommits = walkedCommits
+        self.newestAncestor = newestAncestor
         self.commits = commits
         self.names = names
         self.statuses = statuses
@@ -96,7 +102,10 @@ struct LineageSnapshot {
             var reader = BinaryReader(buffer)
             return try? decode(&reader)
         }
-        guard let snapshot, snapshot.grafts == grafts, repository.containsObject(snapshot.head.id) else { return nil }
+        // Its head as this repository has it: its date places it in the walk, and its tree is diffed against.
+        guard let snapshot, snapshot.grafts == grafts, let head = try? repository.commitInfo(snapshot.head.id),
+              head.tree == snapshot.head.tree, head.date == snapshot.head.date, head.parents == snapshot.head.parents
+        else { return nil }
         return snapshot
     }
 
@@ -111,7 +120,7 @@ struct LineageSnapshot {
     //
     // head:     id, tree, date, parent count + ids, author (name, email, time, offset), subject, approver count + names
     // grafts:   count, ids
-    // walked:   count
+    // walked:   count, newest ancestor date
     // strings:  count, (length, UTF-8)…          names, paths and authors, by index
     // commits:  count, per commit: id, author (name, email indices, time, offset), subject, approver count + indices
     // names:    count, per name: name index, truncated flag, entry count, per entry:
@@ -165,6 +174,7 @@ struct LineageSnapshot {
         writer.write(count: grafts.count)
         for graft in grafts { writer.write(graft) }
         writer.write(walkedCommits)
+        writer.write(newestAncestor)
         writer.write(count: table.strings.count)
         for string in table.strings { writer.write(string) }
         writer.write(raw: body.bytes)
@@ -196,6 +206,7 @@ struct LineageSnapshot {
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { grafts.append(try reader.objectID()) }
         let walkedCommits = try reader.int()
         guard walkedCommits >= 0 else { throw BinaryReader.Damaged() }
+        let newestAncestor = try reader.uint64()
 
         var strings: [String] = []
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { strings.append(try reader.string()) }
@@ -239,6 +250,7 @@ struct LineageSnapshot {
         }
         guard reader.isAtEnd else { throw BinaryReader.Damaged() }
         return LineageSnapshot(
-            head: head, grafts: grafts, walkedCommits: walkedCommits, commits: commits, names: names, statuses: statuses)
+            head: head, grafts: grafts, walkedCommits: walkedCommits, newestAncestor: newestAncestor, commits: commits,
+            names: names, statuses: statuses)
     }
 }

@@ -26,7 +26,7 @@ final class WalkChannel: @unchecked Sendable {
     /// Starts walking from `start` in the repository at `gitDirectory`
     /// (stopping at `boundary`, as `HistoryWalk` does).
     static func start(
-        gitDirectory: String, from start: ObjectID, known: [CommitFacts], boundary: (id: ObjectID, within: Int)? = nil
+        gitDirectory: String, from start: ObjectID, known: [CommitFacts], boundary: HistoryWalk.Boundary? = nil
     ) -> WalkChannel {
         let channel = WalkChannel()
         let thread = Thread {
