@@ -78,4 +78,13 @@ struct BinaryReader {
         guard index < limit else { throw Damaged() }
         return index
     }
+
+    /// A signature's time and offset as `BinaryWriter.write(timeOf:)` wrote
+    /// them, with the name and email it has (often from a string table).
+    mutating func signature(name: String, email: String) throws(Damaged) -> Signature {
+        let time = try int64(), offset = try int64()
+        // Git offsets are ±HHMM, so at most 99 * 60 + 99 minutes either way.
+        guard let minutes = Int(exactly: offset), (-6039...6039).contains(minutes) else { throw Damaged() }
+        return Signature(name: name, email: email, time: time, offsetMinutes: minutes)
+    }
 }

@@ -22,6 +22,12 @@ struct BinaryWriter {
 
     mutating func write(count: Int) { write(UInt32(clamping: count)) }
 
+    /// A signature's time and offset; its name and email are for the caller to write.
+    mutating func write(timeOf signature: Signature) {
+        write(signature.time)
+        write(Int64(signature.offsetMinutes))
+    }
+
     /// Overwrites a count written earlier at `offset`: a length known only once what follows is written.
     mutating func patch(count: Int, at offset: Int) {
         withUnsafeBytes(of: UInt32(clamping: count).littleEndian) { bytes.replaceSubrange(offset..<offset + 4, with: $0) }

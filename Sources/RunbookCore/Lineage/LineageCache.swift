@@ -67,8 +67,7 @@ struct LineageCache {
             for parent in fact.parents { body.write(parent) }
             body.write(count: table.index(fact.author.name))
             body.write(count: table.index(fact.author.email))
-            body.write(fact.author.time)
-            body.write(Int64(fact.author.offsetMinutes))
+            body.write(timeOf: fact.author)
             body.write(fact.subject)
             body.write(count: fact.approvers.count)
             for approver in fact.approvers { body.write(count: table.index(approver)) }
@@ -120,9 +119,7 @@ struct LineageCache {
             let id = try reader.objectID(), tree = try reader.objectID(), date = try reader.uint64()
             var parents: [ObjectID] = []
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { parents.append(try reader.objectID()) }
-            let name = try interned(), email = try interned(), time = try reader.int64(), offset = try reader.int64()
-            // Git offsets are ±HHMM, so at most 99 * 60 + 99 minutes either way.
-            guard let minutes = Int(exactly: offset), (-6039...6039).contains(minutes) else { throw BinaryReader.Damaged() }
+            let author = try reader.signature(name: try interned(), email: try interned())
             let subject = try reader.string()
             var approvers: [String] = []
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try interned()) }
@@ -146,7 +143,7 @@ struct LineageCache {
             }
             cache.facts.append(CommitFacts(
                 id: id, tree: tree, parents: parents, date: date,
-                author: Signature(name: name, email: email, time: time, offsetMinutes: minutes), subject: subject,
+                author: author, subject: subject,
                 approvers: approvers, changes: changes, follows: follows))
         }
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 21)) {

@@ -104,15 +104,10 @@ public final class LineageReader {
         let (lineages, _) = try assemble(built, commits: commits, tracker: tracker, statuses: statuses)
         let walked = visited.count + snapshot.walkedCommits
         if visited.count >= Self.resumeRefresh {
-            let (head, path, entries, truncated, approved) = (visited[0], snapshotPath, tracker.entries, tracker.truncated, statuses.approved)
             let newestAncestor = max(visited.dropFirst().map(\.date).max() ?? 0, snapshot.head.date, snapshot.newestAncestor)
-            writeCache {
-                try? LineageSnapshot(
-                    head: head, grafts: built.grafts, walkedCommits: walked, newestAncestor: newestAncestor, commits: commits,
-                    names: built.paths,
-                    entries: entries, truncated: truncated, statuses: approved
-                ).save(to: path)
-            }
+            writeCache(snapshotWrite(
+                of: built, head: visited[0], walkedCommits: walked, newestAncestor: newestAncestor, commits: commits,
+                tracker: tracker, statuses: statuses))
         }
         return LineageReport(
             lineages: lineages, committer: built.committer, isShallow: repository.isShallow, walkedCommits: walked,
@@ -137,25 +132,37 @@ public final class LineageReader {
         let commits = visited.map(LineageCommit.init)
         let (lineages, current) = try assemble(built, commits: commits, tracker: tracker, statuses: statuses)
 
-        // The snapshot is made on the writing thread (compacting 100,000
-        // entries is no reason to wait), after the cache: one at a time, for
-        // the memory of a first build.
-        let (cachePath, snapshotPath, walked) = (cachePath, snapshotPath, visited.count)
-        let (entries, truncated, approved) = (tracker.entries, tracker.truncated, statuses.approved)
-        let newestAncestor = visited.dropFirst().map(\.date).max() ?? 0
-        let renewed = Self.nearlyCurrent(cache, visited: walked, read: readCount, foundOrigins: foundOrigins)
-            ? nil : Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: current)
+        let saveSnapshot = snapshotWrite(
+            of: built, head: head, walkedCommits: visited.count, newestAncestor: visited.dropFirst().map(\.date).max() ?? 0,
+            commits: commits, tracker: tracker, statuses: statuses)
+        let cachePath = cachePath
+        let renewed = Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins)
+            ? nil
+            : Self.cache(facts: visited, anchors: anchors, approved: statuses.approved, entries: tracker.entries, current: current)
+        // One after the other, for the memory of a first build.
         writeCache {
             try? renewed?.save(to: cachePath)
-            try? LineageSnapshot(
-                head: head, grafts: built.grafts, walkedCommits: walked, newestAncestor: newestAncestor, commits: commits,
-                names: built.paths,
-                entries: entries, truncated: truncated, statuses: approved
-            ).save(to: snapshotPath)
+            saveSnapshot()
         }
         return LineageReport(
             lineages: lineages, committer: built.committer, isShallow: repository.isShallow,
             walkedCommits: visited.count, readCommits: readCount)
+    }
+
+    /// Writes a snapshot of the walk from `head` that `tracker` followed. The
+    /// snapshot is made where this runs (on the cache-writing thread):
+    /// compacting 100,000 entries is no reason to wait.
+    private func snapshotWrite(
+        of built: Built, head: CommitFacts, walkedCommits: Int, newestAncestor: UInt64, commits: [LineageCommit],
+        tracker: FollowTracker, statuses: StatusBook
+    ) -> @Sendable () -> Void {
+        let (path, entries, truncated, approved) = (snapshotPath, tracker.entries, tracker.truncated, statuses.approved)
+        return {
+            try? LineageSnapshot(
+                head: head, grafts: built.grafts, walkedCommits: walkedCommits, newestAncestor: newestAncestor, commits: commits,
+                names: built.paths, entries: entries, truncated: truncated, statuses: approved
+            ).save(to: path)
+        }
     }
 
     /// Follows every path through the commits the walk gives, newest first.

@@ -137,8 +137,7 @@ struct LineageSnapshot {
             body.write(commit.id)
             body.write(count: table.index(commit.author.name))
             body.write(count: table.index(commit.author.email))
-            body.write(commit.author.time)
-            body.write(Int64(commit.author.offsetMinutes))
+            body.write(timeOf: commit.author)
             body.write(commit.subject)
             body.write(count: commit.approvers.count)
             for approver in commit.approvers { body.write(count: table.index(approver)) }
@@ -166,8 +165,7 @@ struct LineageSnapshot {
         writer.write(count: head.parents.count)
         for parent in head.parents { writer.write(parent) }
         for text in [head.author.name, head.author.email] { writer.write(text) }
-        writer.write(head.author.time)
-        writer.write(Int64(head.author.offsetMinutes))
+        writer.write(timeOf: head.author)
         writer.write(head.subject)
         writer.write(count: head.approvers.count)
         for approver in head.approvers { writer.write(approver) }
@@ -186,16 +184,10 @@ struct LineageSnapshot {
     }
 
     private static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> LineageSnapshot {
-        func signature(name: String, email: String) throws(BinaryReader.Damaged) -> Signature {
-            let time = try reader.int64(), offset = try reader.int64()
-            // Git offsets are ±HHMM, so at most 99 * 60 + 99 minutes either way.
-            guard let minutes = Int(exactly: offset), (-6039...6039).contains(minutes) else { throw BinaryReader.Damaged() }
-            return Signature(name: name, email: email, time: time, offsetMinutes: minutes)
-        }
         let id = try reader.objectID(), tree = try reader.objectID(), date = try reader.uint64()
         var parents: [ObjectID] = []
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { parents.append(try reader.objectID()) }
-        let author = try signature(name: try reader.string(), email: try reader.string())
+        let author = try reader.signature(name: try reader.string(), email: try reader.string())
         let subject = try reader.string()
         var approvers: [String] = []
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try reader.string()) }
@@ -217,7 +209,7 @@ struct LineageSnapshot {
         commits.reserveCapacity(commitCount)
         for _ in 0..<commitCount {
             let id = try reader.objectID()
-            let author = try signature(name: try interned(), email: try interned())
+            let author = try reader.signature(name: try interned(), email: try interned())
             let subject = try reader.string()
             var approvers: [String] = []
             for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { approvers.append(try interned()) }
