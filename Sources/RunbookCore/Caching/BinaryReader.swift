@@ -79,6 +79,23 @@ struct BinaryReader {
         return index
     }
 
+    /// A string table as `BinaryWriter.write(strings:)` wrote it.
+    mutating func strings() throws(Damaged) -> [String] {
+        var strings: [String] = []
+        for _ in 0..<(try count(ofRecordsAtLeast: 4)) { strings.append(try string()) }
+        return strings
+    }
+
+    /// Flags by object id as `BinaryWriter.write(flags:)` wrote them.
+    mutating func flags() throws(Damaged) -> [ObjectID: Bool] {
+        var flags: [ObjectID: Bool] = [:]
+        for _ in 0..<(try count(ofRecordsAtLeast: 21)) {
+            let id = try objectID()
+            flags[id] = try bool()
+        }
+        return flags
+    }
+
     /// A signature's time and offset as `BinaryWriter.write(timeOf:)` wrote
     /// them, with the name and email it has (often from a string table).
     mutating func signature(name: String, email: String) throws(Damaged) -> Signature {

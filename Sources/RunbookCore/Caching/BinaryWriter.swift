@@ -22,6 +22,21 @@ struct BinaryWriter {
 
     mutating func write(count: Int) { write(UInt32(clamping: count)) }
 
+    /// A string table: its count, then each string.
+    mutating func write(strings: [String]) {
+        write(count: strings.count)
+        for string in strings { write(string) }
+    }
+
+    /// A flag per object id (blob statuses): its count, then each id and flag, in id order.
+    mutating func write(flags: [ObjectID: Bool]) {
+        write(count: flags.count)
+        for (id, flag) in flags.sorted(by: { $0.key < $1.key }) {
+            write(id)
+            write(flag)
+        }
+    }
+
     /// A signature's time and offset; its name and email are for the caller to write.
     mutating func write(timeOf signature: Signature) {
         write(signature.time)

@@ -93,23 +93,15 @@ struct LineageCache {
         }
         writer.write(count: anchors.count)
         for anchor in anchors { writer.write(anchor) }
-        writer.write(count: table.strings.count)
-        for string in table.strings {
-            writer.write(string)
-        }
+        writer.write(strings: table.strings)
         writer.write(raw: body.bytes)
-        writer.write(count: statuses.count)
-        for (blob, approved) in statuses.sorted(by: { $0.key < $1.key }) {
-            writer.write(blob)
-            writer.write(approved)
-        }
+        writer.write(flags: statuses)
     }
 
     private static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> LineageCache {
         var cache = LineageCache()
         for _ in 0..<(try reader.count(ofRecordsAtLeast: 20)) { cache.anchors.append(try reader.objectID()) }
-        var strings: [String] = []
-        for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { strings.append(try reader.string()) }
+        let strings = try reader.strings()
         func interned() throws(BinaryReader.Damaged) -> String { strings[try reader.index(below: strings.count)] }
         func side() throws(BinaryReader.Damaged) -> TreeChange.Side { TreeChange.Side(id: try reader.objectID(), mode: try reader.uint32()) }
 
@@ -146,10 +138,7 @@ struct LineageCache {
                 author: author, subject: subject,
                 approvers: approvers, changes: changes, follows: follows))
         }
-        for _ in 0..<(try reader.count(ofRecordsAtLeast: 21)) {
-            let blob = try reader.objectID()
-            cache.statuses[blob] = try reader.bool()
-        }
+        cache.statuses = try reader.flags()
         guard reader.isAtEnd else { throw BinaryReader.Damaged() }
         return cache
     }

@@ -173,14 +173,9 @@ struct LineageSnapshot {
         for graft in grafts { writer.write(graft) }
         writer.write(walkedCommits)
         writer.write(newestAncestor)
-        writer.write(count: table.strings.count)
-        for string in table.strings { writer.write(string) }
+        writer.write(strings: table.strings)
         writer.write(raw: body.bytes)
-        writer.write(count: statuses.count)
-        for (blob, approved) in statuses.sorted(by: { $0.key < $1.key }) {
-            writer.write(blob)
-            writer.write(approved)
-        }
+        writer.write(flags: statuses)
     }
 
     private static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> LineageSnapshot {
@@ -200,8 +195,7 @@ struct LineageSnapshot {
         guard walkedCommits >= 0 else { throw BinaryReader.Damaged() }
         let newestAncestor = try reader.uint64()
 
-        var strings: [String] = []
-        for _ in 0..<(try reader.count(ofRecordsAtLeast: 4)) { strings.append(try reader.string()) }
+        let strings = try reader.strings()
         func interned() throws(BinaryReader.Damaged) -> String { strings[try reader.index(below: strings.count)] }
 
         let commitCount = try reader.count(ofRecordsAtLeast: 48)
@@ -235,11 +229,7 @@ struct LineageSnapshot {
                 throw BinaryReader.Damaged()
             }
         }
-        var statuses: [ObjectID: Bool] = [:]
-        for _ in 0..<(try reader.count(ofRecordsAtLeast: 21)) {
-            let blob = try reader.objectID()
-            statuses[blob] = try reader.bool()
-        }
+        let statuses = try reader.flags()
         guard reader.isAtEnd else { throw BinaryReader.Damaged() }
         return LineageSnapshot(
             head: head, grafts: grafts, walkedCommits: walkedCommits, newestAncestor: newestAncestor, commits: commits,
