@@ -135,16 +135,22 @@ import Testing
         }
     }
 
+    /// Has another repository's history read with `cacheDirectory`, as a
+    /// cache folder copied from elsewhere would be: its lineage cache and snapshot.
+    static func writeAnotherRepositorysCaches(into cacheDirectory: String) throws {
+        let other = try GitFixture()
+        try other.write("b.md", "another repository\n")
+        try other.commit("Unrelated", date: start)
+        let repository = try Repository.discover(startingAt: other.path)
+        _ = try LineageReader(repository: repository, cacheDirectory: cacheDirectory)
+            .lineages(of: ["b.md"], at: try repository.resolveCommit("HEAD"))
+    }
+
     /// A cache written for another repository (a copied cache folder) is not
     /// this repository's: it is discarded, not extended.
     @Test func aForeignCacheIsDiscarded() throws {
         let fixture = try Fixture()
-        let other = try GitFixture()
-        try other.write("b.md", "another repository\n")
-        try other.commit("Unrelated", date: Self.start)
-        let repository = try Repository.discover(startingAt: other.path)
-        _ = try LineageReader(repository: repository, cacheDirectory: fixture.cacheDirectory)
-            .lineages(of: ["b.md"], at: try repository.resolveCommit("HEAD"))
+        try Self.writeAnotherRepositorysCaches(into: fixture.cacheDirectory)
 
         let report = try fixture.read()
         #expect(report.readCommits == 4)

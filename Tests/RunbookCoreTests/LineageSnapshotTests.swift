@@ -200,12 +200,7 @@ import Testing
         switch damage {
         case .foreign:
             // Another repository's snapshot: its commit is not here.
-            let other = try GitFixture()
-            try other.write("b.md", "elsewhere\n")
-            try other.commit("Unrelated", date: Self.start)
-            let repository = try Repository.discover(startingAt: other.path)
-            _ = try LineageReader(repository: repository, cacheDirectory: fixture.cacheDirectory)
-                .lineages(of: ["b.md"], at: try repository.resolveCommit("HEAD"))
+            try LineageCacheTests.writeAnotherRepositorysCaches(into: fixture.cacheDirectory)
         default:
             var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture.snapshotPath)))
             switch damage {
