@@ -32,7 +32,7 @@ enum FileSystem {
         return stamp(of: info)
     }
 
-    private static func stamp(of info: stat) -> String {
+    static func stamp(of info: stat) -> String {
         #if canImport(Darwin)
         let changed = info.st_mtimespec
         #else
@@ -92,22 +92,26 @@ enum FileSystem {
     /// Writes a new file (failing if it exists) with all of `bytes`; returns
     /// its `stamp`, taken from the open file rather than looked up again.
     @discardableResult
+    static func createFile(_ path: String, _ bytes: ArraySlice<UInt8>) throws -> String {
+        try createFile(path) { descriptor in try writeAll(bytes, to: descriptor, path: path) }
+    }
+
+    @discardableResult
     static func createFile(_ path: String, _ bytes: [UInt8]) throws -> String {
+        try createFile(path, bytes[...])
+    }
+
+    /// Creates a new file (failing if it exists), has `fill` write it through
+    /// its descriptor, and returns its `stamp`. A file left half-written is
+    /// left for the caller to remove: it is always at a name of the build's.
+    static func createFile(_ path: String, fill: (Int32) throws -> Void) throws -> String {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw error("cannot create", path) }
-        var written = 0
-        while written < bytes.count {
-            // `bytes` is not empty inside this loop, so its buffer has an address.
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let failure = error("cannot write", path)
-                close(descriptor)
-                throw failure
-            }
-            written += result
+        do {
+            try fill(descriptor)
+        } catch {
+            close(descriptor)
+            throw error
         }
         var info = stat()
         let described = fstat(descriptor, &info) == 0
@@ -115,11 +119,39 @@ enum FileSystem {
         return stamp(of: info)
     }
 
+    /// Writes all of `bytes` at the descriptor's offset.
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var written = 0
+        while written < buffer.count {
+            // Not empty inside this loop, so the buffer has an address.
+            let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw error("cannot write", path)
+            }
+            written += result
+        }
+    }
+
     /// Puts `bytes` at `path` under a new inode: written beside it, then renamed
     /// over whatever is there (a folder in the way is removed first).
+    static func replaceFile(_ path: String, _ bytes: ArraySlice<UInt8>) throws {
+        try replaceFile(path) { try createFile($0, bytes) }
+    }
+
     static func replaceFile(_ path: String, _ bytes: [UInt8]) throws {
+        try replaceFile(path, bytes[...])
+    }
+
+    /// Has `create` make a new file, under a new inode: beside `path`, then
+    /// renamed over whatever is there (a folder in the way is removed first).
+    static func replaceFile(_ path: String, create: (String) throws -> String) throws {
         _ = try replace(path) { destination in
-            try createFile(destination, bytes)
+            _ = try create(destination)
             return true
         }
     }
@@ -159,7 +191,7 @@ enum FileSystem {
     /// or anything else). Read in pieces, up to the first that differs: the
     /// large pages listing every runbook usually keep their length from one
     /// build to the next, and differ from the row of the runbook that changed.
-    static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func fileHolds(_ path: String, _ bytes: ArraySlice<UInt8>) -> Bool {
         withRegularFile(path) { descriptor, size in
             guard size == bytes.count else { return false }
             let piece = 1 << 18
@@ -182,7 +214,7 @@ enum FileSystem {
 
     /// Calls `body` with the open regular file at `path` (never through a
     /// link) and its size when opened; nil when it is anything else.
-    private static func withRegularFile<Result>(_ path: String, _ body: (Int32, Int) -> Result?) -> Result? {
+    static func withRegularFile<Result>(_ path: String, _ body: (Int32, Int) -> Result?) -> Result? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -193,7 +225,7 @@ enum FileSystem {
 
     /// Fills `buffer` from the file's current offset; false when the file ends
     /// first (it shrank) or reading fails.
-    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+    static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
         var filled = 0
         while filled < buffer.count {
             let result = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)

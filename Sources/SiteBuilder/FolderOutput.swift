@@ -7,7 +7,7 @@ import Synchronization
 /// A keyed page whose key matches the folder's (or the previous site's)
 /// `PageManifest` is kept (or linked) without being rendered at all, and a
 /// runbook's part of `index.json` or the search data whose key matches the
-/// previous site's `PartManifest` is copied from it.
+/// previous site's `PartManifest` is copied from it, file to file.
 /// A file is never written in place: new bytes go to a temporary name and are
 /// renamed over, because the spare and the live site share unchanged files'
 /// inodes through those hard links. (In a new folder, where nothing is there
@@ -68,11 +68,11 @@ final class FolderOutput: SiteOutput {
     }
 
     func write(_ bytes: [UInt8], to path: String) throws {
-        _ = try put(bytes, at: path)
+        _ = try put(bytes[...], at: path)
     }
 
     func write(_ bytes: [UInt8], to path: String, key: PageKey) throws {
-        if let stamp = try put(bytes, at: path) ?? FileSystem.stamp(of: root + "/" + path) {
+        if let stamp = try put(bytes[...], at: path) ?? FileSystem.stamp(of: root + "/" + path) {
             pages.withLock { $0[path] = PageManifest.Record(key: key, stamp: stamp) }
         }
     }
@@ -80,7 +80,7 @@ final class FolderOutput: SiteOutput {
     /// Puts the file in place: left as it is, linked from the previous site, or
     /// written. Returns its stamp when it was written into a new folder, where
     /// it is known without looking again.
-    private func put(_ bytes: [UInt8], at path: String) throws -> String? {
+    private func put(_ bytes: ArraySlice<UInt8>, at path: String) throws -> String? {
         let target = root + "/" + path
         try makeParents(of: path)
         produced.withLock { _ = $0.insert(path) }
@@ -103,21 +103,48 @@ final class FolderOutput: SiteOutput {
         return try FileSystem.createFile(target, bytes)
     }
 
-    func write(_ bytes: [UInt8], to path: String, parts ranges: [PageKey: Range<Int>]) throws {
-        if let stamp = try put(bytes, at: path) ?? FileSystem.stamp(of: root + "/" + path) {
-            parts.withLock { $0.files[path] = PartManifest.File(stamp: stamp, ranges: ranges) }
+    func write(_ file: PartedFile, to path: String) throws {
+        let known: String?
+        if let bytes = file.renderedBytes {
+            known = try put(bytes, at: path)
+        } else {
+            known = try putCopying(file, at: path)
+        }
+        if let stamp = known ?? FileSystem.stamp(of: root + "/" + path) {
+            parts.withLock { $0.files[path] = PartManifest.File(stamp: stamp, ranges: file.parts) }
         }
     }
 
-    /// The previous site's file, when it is still the file recorded (the same
-    /// stamp before and after reading it).
-    func previousParts(of path: String) -> FileParts? {
+    /// Puts in place a file that copies parts of the previous site's: linked
+    /// from there when it is that file, else written. Returns its stamp when written.
+    private func putCopying(_ file: PartedFile, at path: String) throws -> String? {
+        let target = root + "/" + path
+        guard let previous, let stamp = previousPartFiles.files[path]?.stamp else {
+            throw SiteWriteError("\(target): no previous site to copy parts from")
+        }
+        try makeParents(of: path)
+        produced.withLock { _ = $0.insert(path) }
+        let old = previous + "/" + path
+        if FileSystem.file(old, stamp: stamp, is: file.pieces), try FileSystem.replaceWithLink(target, to: old) {
+            reused.wrappingAdd(1, ordering: .relaxed)
+            return nil
+        }
+        written.wrappingAdd(1, ordering: .relaxed)
+        let create = { (path: String) in try FileSystem.createFile(path, pieces: file.pieces, copyingFrom: old, stamp: stamp) }
+        guard rootIsNew else {
+            try FileSystem.replaceFile(target, create: create)
+            return nil
+        }
+        return try create(target)
+    }
+
+    /// The parts of the previous site's file that look as recorded, when the
+    /// file is still the one recorded (the same stamp before and after reading it).
+    func previousParts(of path: String, opening: UInt8, closing: UInt8) -> FileParts? {
         guard let previous, let record = previousPartFiles.files[path] else { return nil }
-        let file = previous + "/" + path
-        guard FileSystem.stamp(of: file) == record.stamp, let bytes = FileSystem.bytes(ofFile: file),
-              FileSystem.stamp(of: file) == record.stamp
-        else { return nil }
-        return FileParts(bytes: bytes, ranges: record.ranges)
+        return FileSystem.look(through: previous + "/" + path, stamp: record.stamp) { size, pieces in
+            FileParts.checking(record.ranges, size: size, opening: opening, closing: closing, chunks: pieces)
+        }
     }
 
     /// Where the parts of the parted files this build wrote lie.

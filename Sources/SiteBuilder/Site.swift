@@ -51,8 +51,8 @@ public struct Site: Sendable {
                 do {
                     let file = files[index]
                     let path = rendering.path(of: file)
-                    if let parted = rendering.partedBytes(of: file, previous: { output.previousParts(of: path) }) {
-                        try output.write(parted.bytes, to: path, parts: parted.parts)
+                    if let parted = rendering.partedFile(of: file, previous: { output.previousParts(of: path, opening: $0, closing: $1) }) {
+                        try output.write(parted, to: path)
                     } else if let key = rendering.key(of: file) {
                         if try !output.keep(path, key: key) { try output.write(rendering.bytes(of: file), to: path, key: key) }
                     } else {

@@ -14,14 +14,16 @@ public protocol SiteOutput: Sendable {
     /// page is not rendered. Called at most once per path, before any write.
     func keep(_ path: String, key: PageKey) throws -> Bool
 
-    /// The file at `path` made of one part per runbook as the previous site
-    /// has it, when the output can vouch for its bytes. Called at most once
-    /// per path, before any write.
-    func previousParts(of path: String) -> FileParts?
+    /// The parts of the previous site's file at `path`, a file made of one
+    /// part per runbook, each opening with `opening` and closing with
+    /// `closing`; nil when the output cannot vouch for its bytes. Called at
+    /// most once per path, before any write.
+    func previousParts(of path: String, opening: UInt8, closing: UInt8) -> FileParts?
 
     /// Stores a file made of one part per runbook, each rendered from inputs
-    /// whose digest is its key, lying at the range given.
-    func write(_ bytes: [UInt8], to path: String, parts: [PageKey: Range<Int>]) throws
+    /// whose digest is its key, some perhaps copied from the previous site's
+    /// file (from the parts `previousParts` gave).
+    func write(_ file: PartedFile, to path: String) throws
 }
 
 extension SiteOutput {
@@ -35,11 +37,12 @@ extension SiteOutput {
     }
 
     /// By default there is no previous site: every part is rendered.
-    public func previousParts(of path: String) -> FileParts? {
+    public func previousParts(of path: String, opening: UInt8, closing: UInt8) -> FileParts? {
         nil
     }
 
-    public func write(_ bytes: [UInt8], to path: String, parts: [PageKey: Range<Int>]) throws {
-        try write(bytes, to: path)
+    public func write(_ file: PartedFile, to path: String) throws {
+        guard let bytes = file.renderedBytes else { throw SiteWriteError("\(path): no previous site to copy parts from") }
+        try write(Array(bytes), to: path)
     }
 }

@@ -1,4 +1,5 @@
 import RunbookCore
+import Synchronization
 
 extension SiteRendering {
     /// Every file of the site, the longest jobs first (`index.json`, the search
@@ -62,41 +63,47 @@ extension SiteRendering {
         IndexJSON.encode(catalog, baseURL: catalog.config.site.baseURL, pageURL: pageURL)
     }
 
-    /// The bytes of a file made of one part per runbook (`index.json`, the
-    /// search data), with the key and range of each part; nil for other files.
-    /// Parts whose keys the previous site's file has are copied from it; it is
-    /// asked of `previous` for these two files only.
-    func partedBytes(
-        of file: SiteFile, previous: () -> FileParts?
-    ) -> (bytes: [UInt8], parts: [PageKey: Range<Int>])? {
-        let rendered: (bytes: [UInt8], parts: [Range<Int>])
+    /// A file made of one part per runbook (`index.json`, the search data),
+    /// with the key of each part; nil for other files. Parts whose keys the
+    /// previous site's file has are copied from it; it is asked of
+    /// `previous` (with how each part opens and closes) for these two files only.
+    func partedFile(
+        of file: SiteFile, previous: (_ opening: UInt8, _ closing: UInt8) -> FileParts?
+    ) -> PartedFile? {
         let keys: [PageKey?]
+        let previousParts: FileParts?
+        let render: (_ reuse: @escaping @Sendable (Int) -> ArraySlice<UInt8>?) -> (bytes: [UInt8], parts: [Range<Int>])
         switch file {
         case .indexJSON:
-            let (path, previous) = (path(of: file), previous())
+            let path = path(of: file)
             let baseURL = catalog.config.site.baseURL
             // The URL a line shows: `--base-url` changes it without changing runbook.yml.
             keys = catalog.entries.indices.map { index in
                 pageKeys.partKey(of: index, in: path, detail: pageURL(catalog.entries[index]).map { baseURL + "\n" + $0 })
             }
-            rendered = IndexJSON.encodeInParts(catalog, baseURL: baseURL, pageURL: pageURL) { [keys] index in
-                previous?.part(keys[index], opening: "{", closing: "}")
-            }
+            previousParts = previous(UInt8(ascii: "{"), UInt8(ascii: "}"))
+            render = { IndexJSON.encodeInParts(catalog, baseURL: baseURL, pageURL: pageURL, reuse: $0) }
         case .searchData:
-            let (path, previous) = (path(of: file), previous())
+            let path = path(of: file)
             keys = catalog.entries.indices.map { pageKeys.partKey(of: $0, in: path, detail: nil) }
-            rendered = searchData { previous?.part(keys[$0], opening: "\"", closing: "\"") }
+            previousParts = previous(UInt8(ascii: "\""), UInt8(ascii: "\""))
+            render = { searchData(reuse: $0) }
         default:
             return nil
         }
-        // One part per runbook, in order; anything else and nothing is recorded.
-        guard rendered.parts.count == keys.count else { return (rendered.bytes, [:]) }
-        var parts: [PageKey: Range<Int>] = [:]
-        for (key, range) in zip(keys, rendered.parts) {
-            // Two runbooks with one key would be one part twice: recorded once, either serves.
-            if let key { parts[key] = range }
+        // A part to copy is rendered empty, and the file's pieces copy it.
+        let copied = Mutex<[Int: Range<Int>]>([:])
+        let rendered = render { [keys] index in
+            guard let key = keys[index], let range = previousParts?.ranges[key] else { return nil }
+            copied.withLock { $0[index] = range }
+            return []
         }
-        return (rendered.bytes, parts)
+        // One part per runbook, in order; anything else and nothing is recorded or copied.
+        guard rendered.parts.count == keys.count else {
+            return PartedFile(bytes: render { _ in nil }.bytes, ranges: [], keys: [])
+        }
+        return PartedFile(
+            bytes: rendered.bytes, ranges: rendered.parts, keys: keys, copied: copied.withLock { $0 }, previous: previousParts)
     }
 
     /// A runbook's page in `index.json`, relative to the site root (`runbooks/etcd/no-leader/`).

@@ -11,7 +11,8 @@ extension SiteRendering {
     /// index page itself small.
     ///
     /// - Parameter reuse: the part (quoted text) of the runbook at a catalog
-    ///   index, when the caller has it from an earlier build; nil to render it.
+    ///   index, when the caller has it from an earlier build; nil to render
+    ///   it. An empty part leaves its place empty, for the caller to fill.
     /// - Returns: the script, and where each runbook's part lies in it.
     func searchData(reuse: (Int) -> ArraySlice<UInt8>? = { _ in nil }) -> (bytes: [UInt8], parts: [Range<Int>]) {
         var script = Array("window.runbookSearchData=[\n".utf8)

@@ -46,10 +46,21 @@ import Testing
 
     /// The standard runbooks, each with the blob id of its text (keys follow from blobs).
     private static func catalog(failoverTitle: String = "Database failover") throws -> Catalog {
-        let files = [
+        try catalog(of: [
             ("runbooks/etcd/no-leader.md", TestCatalog.fullRunbook),
             ("runbooks/db/failover.md", TestCatalog.failover.replacingOccurrences(of: "title: Database failover", with: "title: \(failoverTitle)")),
-        ]
+        ])
+    }
+
+    /// Runbooks enough for runs of copied parts, one perhaps changed.
+    private static func longCatalog(changing changed: Int? = nil) throws -> Catalog {
+        try catalog(of: (0..<6).map { index in
+            let title = index == changed ? "Changed runbook" : "Runbook \(index)"
+            return ("runbooks/db/runbook-\(index).md", TestCatalog.failover.replacingOccurrences(of: "title: Database failover", with: "title: \(title)"))
+        })
+    }
+
+    private static func catalog(of files: [(String, String)]) throws -> Catalog {
         var catalog = TestCatalog.make(files)
         let texts = Dictionary(uniqueKeysWithValues: files)
         for index in catalog.entries.indices {
@@ -160,5 +171,35 @@ import Testing
         for name in ["index.json", "search-data.js"] {
             #expect(try fixture.file(name) == (try fixture.fresh(try Self.catalog(failoverTitle: "Renamed"), name)), "\(name)")
         }
+    }
+
+    @Test func partsCopiedInRunsAroundAChangedOneMakeTheFileARenderingMakes() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        try fixture.build(try Self.longCatalog())
+        let edited = try Self.longCatalog(changing: 3)
+        try fixture.build(edited)
+        for name in ["index.json", "search-data.js"] {
+            #expect(try fixture.file(name) == (try fixture.fresh(edited, name)), "\(name)")
+        }
+        let records = PartManifest.load(from: fixture.records)
+        let index = try fixture.file("index.json")
+        let lines = try #require(records.files["index.json"]).ranges.values.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { index[$0].first == UInt8(ascii: "{") && index[$0].last == UInt8(ascii: "}") })
+    }
+
+    /// The same runbooks again: the live site's files are the files, linked rather than copied.
+    @Test func aFileWhosePartsAreAllCopiedInPlaceIsLinked() throws {
+        let fixture = Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
+        try fixture.build(try Self.longCatalog())
+        var before = stat()
+        #expect(stat(fixture.site + "/index.json", &before) == 0)
+        try fixture.build(try Self.longCatalog())
+        var after = stat()
+        #expect(stat(fixture.site + "/index.json", &after) == 0)
+        #expect(after.st_ino == before.st_ino)
+        #expect(after.st_nlink == 2)
     }
 }

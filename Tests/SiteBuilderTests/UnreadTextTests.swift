@@ -46,7 +46,7 @@ import Testing
             previousParts: PartManifest())
         let key = PageKey(digest: TestCatalog.commit("a"))
         try output.write(Array("<p>page</p>".utf8), to: "runbooks/etcd/index.html", key: key)
-        try output.write(Array("{}\n".utf8), to: "index.json", parts: [key: 0..<2])
+        try output.write(PartedFile(bytes: Array("{}\n".utf8), ranges: [0..<2], keys: [key]), to: "index.json")
         #expect(output.manifest["runbooks/etcd/index.html"]?.stamp == FileSystem.stamp(of: folder + "/runbooks/etcd/index.html"))
         #expect(output.partManifest.files["index.json"]?.stamp == FileSystem.stamp(of: folder + "/index.json"))
     }
