@@ -13,23 +13,30 @@ enum FileSystem {
     }
 
     static func kind(of path: String) -> Kind {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        case S_IFLNK: return .symbolicLink
-        default: return .other
-        }
+        kind(of: path, in: AT_FDCWD)
     }
 
     /// A regular file's size, inode and modification time, as text; nil for
     /// anything else (a link included). A file written again (always under a
     /// new inode) gets a new stamp.
     static func stamp(of path: String) -> String? {
+        stamp(of: path, in: AT_FDCWD)
+    }
+
+    /// The stamp of the file at `path` inside the open folder `folder`: only
+    /// the path below the folder is walked (30,000 pages' stamps are looked at
+    /// after a commit).
+    static func stamp(of path: String, in folder: Int32) -> String? {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return stamp(of: info)
+    }
+
+    /// The folder at `path`, open to look things up from (`stamp(of:in:)`,
+    /// `entries(of:in:)`); nil when it cannot be opened. The caller closes it.
+    static func openFolder(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
     }
 
     static func stamp(of info: stat) -> String {
@@ -50,20 +57,50 @@ enum FileSystem {
     /// and `..`. The listing itself says what most entries are; only where the
     /// file system does not is the entry looked at (`lstat`).
     static func entries(of directory: String) throws -> [(name: String, kind: Kind)] {
-        try list(directory) { name, type in
+        try entries(of: directory, in: AT_FDCWD)
+    }
+
+    /// As `entries(of:)`, for the folder at `path` inside the open folder
+    /// `folder` (never through a link): only the path below it is walked.
+    static func entries(of path: String, in folder: Int32) throws -> [(name: String, kind: Kind)] {
+        let descriptor = openat(folder, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw error("cannot list", path) }
+        return try list(descriptor, path) { name, type in
             switch type {
             case UInt8(DT_DIR): (name, .directory)
             case UInt8(DT_REG): (name, .file)
             case UInt8(DT_LNK): (name, .symbolicLink)
-            case UInt8(DT_UNKNOWN): (name, kind(of: directory + "/" + name))
+            case UInt8(DT_UNKNOWN): (name, kind(of: name, in: descriptor))
             default: (name, .other)
             }
         }
     }
 
+    private static func kind(of name: String, in folder: Int32) -> Kind {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
     /// Each entry of a folder but `.` and `..`, from its name and `d_type`.
     private static func list<Entry>(_ directory: String, _ entry: (String, UInt8) -> Entry) throws -> [Entry] {
-        guard let handle = opendir(directory) else { throw error("cannot list", directory) }
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw error("cannot list", directory) }
+        return try list(descriptor, directory, entry)
+    }
+
+    /// Each entry of the open folder `descriptor` (closed when done) but `.` and `..`.
+    private static func list<Entry>(_ descriptor: Int32, _ directory: String, _ entry: (String, UInt8) -> Entry) throws -> [Entry] {
+        guard let handle = fdopendir(descriptor) else {
+            let failure = error("cannot list", directory)
+            close(descriptor)
+            throw failure
+        }
         defer { closedir(handle) }
         var entries: [Entry] = []
         while let found = readdir(handle) {

@@ -14,6 +14,16 @@ import Testing
         #expect(entries.map(\.name) == ["dangling", "file", "sub", "to-sub"])
         #expect(entries.map(\.kind) == [.symbolicLink, .file, .directory, .symbolicLink])
         #expect(try FileSystem.contents(of: folder).sorted() == entries.map(\.name))
+
+        // From an open folder, as a build looks at the spare: never through a link either.
+        let open = try #require(FileSystem.openFolder(folder))
+        defer { close(open) }
+        #expect(try FileSystem.entries(of: ".", in: open).map(\.name).sorted() == entries.map(\.name))
+        #expect(try FileSystem.entries(of: "sub", in: open).isEmpty)
+        #expect(throws: SiteWriteError.self) { try FileSystem.entries(of: "to-sub", in: open) }
+        #expect(FileSystem.stamp(of: "file", in: open) == FileSystem.stamp(of: folder + "/file"))
+        #expect(FileSystem.stamp(of: "file", in: open) != nil)
+        #expect(FileSystem.stamp(of: "to-sub", in: open) == nil)
     }
 
     /// Longer than one piece of the comparison (256 KB), and not a multiple of it.
