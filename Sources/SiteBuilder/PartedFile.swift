@@ -36,6 +36,7 @@ public struct PartedFile: Sendable {
                 cursor = range.upperBound
                 if let key = keys[index] { parts[key] = count - old.count..<count }
             } else if let key = keys[index] {
+                // Two runbooks with one key would be one part twice: recorded once, either serves.
                 let start = count + (range.lowerBound - cursor)
                 parts[key] = start..<start + range.count
             }

@@ -1,5 +1,4 @@
 import RunbookCore
-import Synchronization
 
 extension SiteRendering {
     /// Every file of the site, the longest jobs first (`index.json`, the search
@@ -91,19 +90,20 @@ extension SiteRendering {
         default:
             return nil
         }
-        // A part to copy is rendered empty, and the file's pieces copy it.
-        let copied = Mutex<[Int: Range<Int>]>([:])
-        let rendered = render { [keys] index in
-            guard let key = keys[index], let range = previousParts?.ranges[key] else { return nil }
-            copied.withLock { $0[index] = range }
-            return []
+        // Where each part to copy lies in the previous file, by catalog index.
+        var copied: [Int: Range<Int>] = [:]
+        if let previousParts {
+            for (index, key) in keys.enumerated() {
+                if let key, let range = previousParts.ranges[key] { copied[index] = range }
+            }
         }
+        // A part to copy is rendered empty, and the file's pieces copy it.
+        let rendered = render { [copied] index in copied[index] == nil ? nil : [] }
         // One part per runbook, in order; anything else and nothing is recorded or copied.
         guard rendered.parts.count == keys.count else {
             return PartedFile(bytes: render { _ in nil }.bytes, ranges: [], keys: [])
         }
-        return PartedFile(
-            bytes: rendered.bytes, ranges: rendered.parts, keys: keys, copied: copied.withLock { $0 }, previous: previousParts)
+        return PartedFile(bytes: rendered.bytes, ranges: rendered.parts, keys: keys, copied: copied, previous: previousParts)
     }
 
     /// A runbook's page in `index.json`, relative to the site root (`runbooks/etcd/no-leader/`).
