@@ -13,11 +13,11 @@ extension FileSystem {
 
     /// Has `body` look through the regular file at `path`, when it has the
     /// stamp `stamp` before and after: with its size, and a function that hands
-    /// its bytes over in order, in pieces, with where each starts. Nil when the
-    /// file is not there with that stamp, or is changed meanwhile.
+    /// its bytes over in order, a megabyte at a time, with where each chunk
+    /// starts. Nil when the file is not there with that stamp, or is changed meanwhile.
     static func look<Result>(
         through path: String, stamp: String,
-        _ body: (_ size: Int, _ pieces: ((UnsafeRawBufferPointer, Int) -> Void) -> Void) -> Result
+        _ body: (_ size: Int, _ chunks: ((UnsafeRawBufferPointer, Int) -> Void) -> Void) -> Result
     ) -> Result? {
         withRegularFile(path) { descriptor, size in
             guard self.stamp(of: descriptor) == stamp else { return nil }
@@ -26,11 +26,11 @@ extension FileSystem {
             let result = body(size) { handle in
                 var offset = 0
                 while offset < size {
-                    let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, size - offset)])
-                    // A file cut short ends the pieces; its stamp then differs below.
-                    guard readFully(descriptor, into: piece) else { return }
-                    handle(UnsafeRawBufferPointer(piece), offset)
-                    offset += piece.count
+                    let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, size - offset)])
+                    // A file cut short ends the chunks; its stamp then differs below.
+                    guard readFully(descriptor, into: chunk) else { return }
+                    handle(UnsafeRawBufferPointer(chunk), offset)
+                    offset += chunk.count
                 }
             }
             return self.stamp(of: descriptor) == stamp ? result : nil

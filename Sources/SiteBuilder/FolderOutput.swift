@@ -160,8 +160,8 @@ final class FolderOutput: SiteOutput {
     /// file is still the one recorded (the same stamp before and after reading it).
     func previousParts(of path: String, opening: UInt8, closing: UInt8) -> FileParts? {
         guard let previous, let record = previousPartFiles.files[path] else { return nil }
-        return FileSystem.look(through: previous + "/" + path, stamp: record.stamp) { size, pieces in
-            FileParts.checking(record.ranges, size: size, opening: opening, closing: closing, chunks: pieces)
+        return FileSystem.look(through: previous + "/" + path, stamp: record.stamp) { size, chunks in
+            FileParts.checking(record.ranges, size: size, opening: opening, closing: closing, chunks: chunks)
         }
     }
 
