@@ -31,7 +31,7 @@ public struct FileParts: Sendable {
     ///
     /// - Parameters:
     ///   - size: the file's size.
-    ///   - chunks: calls its argument with each piece of the file in order,
+    ///   - chunks: calls its argument with each chunk of the file in order,
     ///     and where it starts.
     static func checking(
         _ recorded: [PageKey: Range<Int>], size: Int, opening: UInt8, closing: UInt8,

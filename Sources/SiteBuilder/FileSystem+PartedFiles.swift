@@ -28,7 +28,7 @@ extension FileSystem {
                 while offset < size {
                     let chunk = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, size - offset)])
                     // A file cut short ends the chunks; its stamp then differs below.
-                    guard readFully(descriptor, into: chunk) else { return }
+                    guard readFully(descriptor, at: offset, into: chunk) else { return }
                     handle(UnsafeRawBufferPointer(chunk), offset)
                     offset += chunk.count
                 }
@@ -102,35 +102,6 @@ extension FileSystem {
             try writeAll(UnsafeRawBufferPointer(piece), to: destination, path: path)
             offset += piece.count
         }
-    }
-
-    /// Whether the file has `bytes` at `offset`.
-    private static func holds(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>, at offset: Int) -> Bool {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(pieceSize, max(bytes.count, 1)), alignment: 16)
-        defer { buffer.deallocate() }
-        return bytes.withUnsafeBytes { expected in
-            var done = 0
-            while done < expected.count {
-                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, expected.count - done)])
-                guard readFully(descriptor, at: offset + done, into: piece),
-                      memcmp(piece.baseAddress!, expected.baseAddress! + done, piece.count) == 0
-                else { return false }
-                done += piece.count
-            }
-            return true
-        }
-    }
-
-    /// Fills `buffer` from the file at `offset`; false when the file ends first or reading fails.
-    private static func readFully(_ descriptor: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        var filled = 0
-        while filled < buffer.count {
-            let result = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return false }
-            filled += result
-        }
-        return true
     }
 
     /// The stamp of an open file; nil when it cannot be read.

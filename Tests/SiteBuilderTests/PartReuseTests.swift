@@ -36,6 +36,11 @@ import Testing
             #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
         }
 
+        /// Where the records say the parts of the live site's file `name` lie, in file order.
+        func recordedParts(of name: String) throws -> [Range<Int>] {
+            try #require(PartManifest.load(from: records).files[name]).ranges.values.sorted { $0.lowerBound < $1.lowerBound }
+        }
+
         /// What a build with no previous site writes.
         func fresh(_ catalog: Catalog, _ name: String) throws -> [UInt8] {
             let output = MemorySiteOutput()
@@ -73,11 +78,10 @@ import Testing
         let fixture = Fixture()
         defer { try? FileManager.default.removeItem(atPath: fixture.parent) }
         try fixture.build(try Self.catalog())
-        let records = PartManifest.load(from: fixture.records)
-        #expect(Set(records.files.keys) == ["index.json", "search-data.js"])
+        #expect(Set(PartManifest.load(from: fixture.records).files.keys) == ["index.json", "search-data.js"])
 
         let index = try fixture.file("index.json")
-        let lines = try #require(records.files["index.json"]).ranges.values.sorted { $0.lowerBound < $1.lowerBound }
+        let lines = try fixture.recordedParts(of: "index.json")
         let paths = try lines.map { range in
             let object = try JSONSerialization.jsonObject(with: Data(index[range])) as? [String: Any]
             return object?["path"] as? String
@@ -85,7 +89,7 @@ import Testing
         #expect(paths == (try Self.catalog()).entries.map(\.runbook.path))
 
         let search = try fixture.file("search-data.js")
-        let texts = try #require(records.files["search-data.js"]).ranges.values.sorted { $0.lowerBound < $1.lowerBound }
+        let texts = try fixture.recordedParts(of: "search-data.js")
         #expect(texts.count == 2)
         #expect(texts.allSatisfy { search[$0].first == UInt8(ascii: "\"") && search[$0].last == UInt8(ascii: "\"") })
     }
@@ -182,9 +186,8 @@ import Testing
         for name in ["index.json", "search-data.js"] {
             #expect(try fixture.file(name) == (try fixture.fresh(edited, name)), "\(name)")
         }
-        let records = PartManifest.load(from: fixture.records)
         let index = try fixture.file("index.json")
-        let lines = try #require(records.files["index.json"]).ranges.values.sorted { $0.lowerBound < $1.lowerBound }
+        let lines = try fixture.recordedParts(of: "index.json")
         #expect(lines.count == 6)
         #expect(lines.allSatisfy { index[$0].first == UInt8(ascii: "{") && index[$0].last == UInt8(ascii: "}") })
     }
