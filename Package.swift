@@ -25,7 +25,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CGit2"]),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CGit2", "CDeflate"]),
         .target(name: "MarkdownKit", dependencies: ["CCmarkGFM"]),
         .target(
             name: "RunbookCore",

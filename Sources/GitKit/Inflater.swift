@@ -1,9 +1,15 @@
+internal import CDeflate
 internal import CGit2
 
-/// One zlib inflate stream, reset for each object instead of set up anew:
-/// libgit2 allocates and frees zlib's state and window per object, a fair
-/// share of reading hundreds of thousands of small ones.
+/// Inflates the zlib streams of a pack's objects, with state set up once
+/// rather than per object (libgit2 allocates and frees zlib's state and
+/// window for each, a fair share of reading hundreds of thousands of small
+/// ones). Not for use by two threads at once.
 final class Inflater {
+    /// Whole objects, whose size the pack records: libdeflate, in one call.
+    private let decompressor = libdeflate_alloc_decompressor()
+    /// Headers, a few bytes from the start of a stream: zlib, which can stop
+    /// there (libdeflate inflates only whole streams).
     /// zlib keeps a pointer back to the stream, so it must not move.
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private let ready: Bool
@@ -14,25 +20,29 @@ final class Inflater {
     }
 
     deinit {
+        if let decompressor { libdeflate_free_decompressor(decompressor) }
         if ready { inflateEnd(stream) }
         stream.deallocate()
     }
 
     /// The `size` bytes the zlib stream at the start of `input` inflates to;
-    /// nil unless the stream is whole and holds exactly that many. The input
-    /// may run on past the stream's end (a pack's next object).
+    /// nil unless the stream is whole, its checksum right, and it holds
+    /// exactly that many. The input may run on past the stream's end (a
+    /// pack's next object).
     func inflate(_ input: UnsafeRawBufferPointer, size: Int) -> [UInt8]? {
         consumed = 0
-        guard size < Int(UInt32.max) else { return nil }
-        var complete = false
-        // One spare byte: a stream longer than declared fills it instead of stopping short.
-        let output = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-            let result = run(input, into: buffer, flush: Z_FINISH)
-            count = result.produced
-            consumed = result.consumed
-            complete = result.status == Z_STREAM_END && count == size
+        guard let decompressor, let start = input.baseAddress else { return nil }
+        var read = 0
+        var result = LIBDEFLATE_BAD_DATA
+        // No count of bytes written asked for: libdeflate then fails a stream
+        // that holds fewer than `size` bytes, as well as one that holds more.
+        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            result = libdeflate_zlib_decompress_ex(decompressor, start, input.count, buffer.baseAddress, size, &read, nil)
+            count = result == LIBDEFLATE_SUCCESS ? size : 0
         }
-        return complete ? output : nil
+        guard result == LIBDEFLATE_SUCCESS else { return nil }
+        consumed = read
+        return output
     }
 
     /// At most the first `limit` bytes the stream inflates to, for headers.
