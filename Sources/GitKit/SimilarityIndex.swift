@@ -76,8 +76,17 @@ struct SimilarityIndex {
         try indexPending(near: destination.size, in: repository, observer: observer)
         let common = commonChunks(of: destination)
         if bound.count < blobBySlot.count { bound.append(contentsOf: repeatElement(0, count: blobBySlot.count - bound.count)) }
-        Self.addBounds(
-            of: destination, skipping: common.hashes, postings: postings, liveCount: liveCount, to: &bound, touched: &touched)
+        for entry in destination.entries {
+            let hash = Int(entry >> 32)
+            guard !common.hashes.contains(hash) else { continue }
+            let wanted = entry & 0xffff_ffff
+            for value in postings[hash] {
+                let slot = Int(value >> 32)
+                guard liveCount[slot] > 0 else { continue }
+                if bound[slot] == 0 { touched.append(Int32(slot)) }
+                bound[slot] += min(wanted, value & 0xffff_ffff)
+            }
+        }
         var similar: [(blob: ObjectID, score: Int)] = []
         for slot in touched.map(Int.init) {
             let reachable = bound[slot] + common.bytes
@@ -91,32 +100,6 @@ struct SimilarityIndex {
         }
         touched.removeAll(keepingCapacity: true)
         return similar
-    }
-
-    /// Adds to each live blob's bound the bytes it may share with `destination`
-    /// through the chunks looked up, and lists the blobs first touched.
-    ///
-    /// Static, on buffers: `self.bound[slot] +=` in a loop checks the array's
-    /// uniqueness at every step, a tenth of a long history walk's time.
-    private static func addBounds(
-        of destination: SpanHashes, skipping common: Set<Int>, postings: [[UInt64]], liveCount: [Int32],
-        to bound: inout [UInt64], touched: inout [Int32]
-    ) {
-        liveCount.withUnsafeBufferPointer { liveCount in
-            bound.withUnsafeMutableBufferPointer { bound in
-                for entry in destination.entries {
-                    let hash = Int(entry >> 32)
-                    guard !common.contains(hash) else { continue }
-                    let wanted = entry & 0xffff_ffff
-                    for value in postings[hash] {
-                        let slot = Int(value >> 32)
-                        guard liveCount[slot] > 0 else { continue }
-                        if bound[slot] == 0 { touched.append(Int32(slot)) }
-                        bound[slot] += min(wanted, value & 0xffff_ffff)
-                    }
-                }
-            }
-        }
     }
 
     /// The chunks not to look up: those with the longest posting lists, as
@@ -160,12 +143,8 @@ struct SimilarityIndex {
     /// Rebuilds the postings from the blobs still in the tree; the others
     /// lose their fingerprints and are read again if they come back.
     private mutating func dropDeadBlobs() {
-        liveCount.withUnsafeBufferPointer { liveCount in
-            postings.withUnsafeMutableBufferPointer { lists in
-                for hash in lists.indices {
-                    lists[hash].removeAll { liveCount[Int($0 >> 32)] == 0 }
-                }
-            }
+        for hash in postings.indices {
+            postings[hash].removeAll { liveCount[Int($0 >> 32)] == 0 }
         }
         for slot in fingerprints.indices where liveCount[slot] == 0 { fingerprints[slot] = nil }
         postingCount -= deadPostings
