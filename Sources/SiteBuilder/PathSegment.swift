@@ -65,6 +65,22 @@ enum PathSegment {
         return String(String.UnicodeScalarView(scalars.filter { $0.isASCII && isAllowed(UInt8($0.value)) }))
     }
 
+    /// Whether every `/`-separated part of `path` is a folder name `sanitize`
+    /// leaves as it is (no empty part, no leading dot, allowed bytes only).
+    static func isCleanPath(_ path: String) -> Bool {
+        var partLength = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard partLength > 0 else { return false }
+                partLength = 0
+                continue
+            }
+            guard isAllowed(byte), partLength > 0 || byte != UInt8(ascii: "."), partLength < maximumLength else { return false }
+            partLength += 1
+        }
+        return partLength > 0
+    }
+
     /// On bytes: checking every already clean name must not make a `Character` of each byte.
     private static func isAllowed(_ byte: UInt8) -> Bool {
         switch byte {

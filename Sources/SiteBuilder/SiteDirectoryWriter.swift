@@ -67,6 +67,23 @@ public struct SiteDirectoryWriter: Sendable {
         return PreparedFolders(root: root, folders: folders)
     }
 
+    /// The layout of runbooks placed so: the one recorded beside the site
+    /// (`.NAME.layout`) when it was made from exactly these, else laid out now
+    /// and recorded for the next build.
+    public func layout(of placements: [SiteLayout.Placement], template: SiteTemplate, linkStyle: LinkStyle = .indexFiles) -> SiteLayout {
+        let laidOut = { SiteLayout(placements: placements, template: template, linkStyle: linkStyle) }
+        guard let target = try? Self.absolute(directory) else { return laidOut() }
+        let (parent, name) = Self.split(target)
+        let record = "\(parent)/.\(name).layout"
+        let assetPaths = Array(template.assets.keys)
+        if let recorded = SiteLayoutRecord.load(from: record, placements: placements, assetPaths: assetPaths, linkStyle: linkStyle) {
+            return recorded
+        }
+        let layout = laidOut()
+        try? SiteLayoutRecord.write(layout, to: record)
+        return layout
+    }
+
     /// Starts listing the spare site, if the build will bring it up to date
     /// (`replace(prepared:spareListing:)`); nil otherwise.
     public func listSpare() -> SpareListing? {

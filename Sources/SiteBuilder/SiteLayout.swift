@@ -29,8 +29,9 @@ public struct SiteLayout: Sendable {
     private(set) var key: PageKey?
 
     /// What it was laid out from, to tell whether it fits a catalog (`fits`).
-    private let placed: [Placement]
-    private let assetPaths: [String]
+    let placed: [Placement]
+    /// Sorted.
+    let assetPaths: [String]
 
     /// What of a runbook decides where its pages and its tags' and alerts'
     /// pages go: a few strings, quick to take from the runbooks and to hand
@@ -100,6 +101,21 @@ public struct SiteLayout: Sendable {
             }
         }
         self.key = key.key
+    }
+
+    /// A layout as `SiteLayoutRecord` kept it, for the placements it was made from.
+    init(
+        recorded placed: [Placement], assetPaths: [String], linkStyle: LinkStyle, runbookFolders: [String: String],
+        historyFolders: [String: String], tagFolders: [String: String], alertFolders: [String: String], key: PageKey?
+    ) {
+        self.placed = placed
+        self.assetPaths = assetPaths
+        self.linkStyle = linkStyle
+        self.runbookFolders = runbookFolders
+        self.historyFolders = historyFolders
+        self.tagFolders = tagFolders
+        self.alertFolders = alertFolders
+        self.key = key
     }
 
     /// Every page folder and the folders above them, each after its parent.

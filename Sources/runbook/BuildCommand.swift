@@ -73,7 +73,7 @@ struct BuildCommand: ParsableCommand {
                 // A broken template is reported below, after the build's warnings, as when there is no time for this.
                 guard let template = try? SiteTemplate(overrides: overrides) else { return }
                 let placements = Array(runbooks.map(SiteLayout.Placement.init))
-                let layout = BackgroundValue { SiteLayout(placements: placements, template: template) }
+                let layout = BackgroundValue { writer.layout(of: placements, template: template) }
                 early = (template, layout)
                 preparing = BackgroundValue { writer.prepare { layout.value.folders } }
             }

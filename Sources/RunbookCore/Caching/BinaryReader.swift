@@ -3,17 +3,17 @@ import GitKit
 /// Reads what `BinaryWriter` wrote, checking every length against what is
 /// left, so a damaged file throws instead of reading out of bounds or
 /// allocating a huge array from a garbage count.
-struct BinaryReader {
-    struct Damaged: Error {}
+public struct BinaryReader {
+    public struct Damaged: Error {}
 
     private let buffer: UnsafeRawBufferPointer
     private var offset = 0
 
-    init(_ buffer: UnsafeRawBufferPointer) {
+    public init(_ buffer: UnsafeRawBufferPointer) {
         self.buffer = buffer
     }
 
-    var isAtEnd: Bool { offset == buffer.count }
+    public var isAtEnd: Bool { offset == buffer.count }
 
     /// How many bytes have been read.
     var position: Int { offset }
@@ -24,7 +24,7 @@ struct BinaryReader {
         return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
     }
 
-    mutating func uint8() throws(Damaged) -> UInt8 { try bytes(1)[0] }
+    public mutating func uint8() throws(Damaged) -> UInt8 { try bytes(1)[0] }
     mutating func uint32() throws(Damaged) -> UInt32 { UInt32(littleEndian: try bytes(4).loadUnaligned(as: UInt32.self)) }
     mutating func uint64() throws(Damaged) -> UInt64 { UInt64(littleEndian: try bytes(8).loadUnaligned(as: UInt64.self)) }
     mutating func int64() throws(Damaged) -> Int64 { Int64(bitPattern: try uint64()) }
@@ -34,7 +34,7 @@ struct BinaryReader {
         return value
     }
 
-    mutating func bool() throws(Damaged) -> Bool {
+    public mutating func bool() throws(Damaged) -> Bool {
         switch try uint8() {
         case 0: return false
         case 1: return true
@@ -43,7 +43,7 @@ struct BinaryReader {
     }
 
     /// Text as `BinaryWriter` writes it: its length, then UTF-8 that must be valid.
-    mutating func string() throws(Damaged) -> String {
+    public mutating func string() throws(Damaged) -> String {
         let utf8 = try bytes(Int(try uint32()))
         // ASCII is valid UTF-8 as it is, and nearly all cached text is ASCII:
         // `String(validating:)` goes through generic code that took three
@@ -55,18 +55,25 @@ struct BinaryReader {
         return text
     }
 
+    /// Whether the next text, as `BinaryWriter` wrote it, is `text`: a
+    /// comparison of bytes, without making a string of them.
+    public mutating func matches(_ text: String) throws(Damaged) -> Bool {
+        let utf8 = try bytes(Int(try uint32()))
+        return utf8.elementsEqual(text.utf8)
+    }
+
     mutating func optionalString() throws(Damaged) -> String? {
         try bool() ? try string() : nil
     }
 
-    mutating func objectID() throws(Damaged) -> ObjectID {
+    public mutating func objectID() throws(Damaged) -> ObjectID {
         guard let id = ObjectID(rawBytes: try bytes(20)) else { throw Damaged() }
         return id
     }
 
     /// A count of records that each take at least `minimumSize` bytes: more
     /// than the rest of the file could hold means the file is damaged.
-    mutating func count(ofRecordsAtLeast minimumSize: Int) throws(Damaged) -> Int {
+    public mutating func count(ofRecordsAtLeast minimumSize: Int) throws(Damaged) -> Int {
         let count = Int(try uint32())
         guard count * max(1, minimumSize) <= buffer.count - offset else { throw Damaged() }
         return count

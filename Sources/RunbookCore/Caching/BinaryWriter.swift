@@ -2,25 +2,27 @@ import GitKit
 
 /// Appends fixed-width little-endian numbers, ids and length-prefixed
 /// strings to a byte buffer: the payload of the build's cache files.
-struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+public struct BinaryWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
 
     /// Empties the buffer, keeping its storage for the next record.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
     }
 
-    mutating func write(_ value: UInt8) { bytes.append(value) }
+    public mutating func write(_ value: UInt8) { bytes.append(value) }
     mutating func write(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func write(_ value: Int64) { write(UInt64(bitPattern: value)) }
-    mutating func write(_ id: ObjectID) { id.withRawBytes { bytes.append(contentsOf: $0) } }
+    public mutating func write(_ id: ObjectID) { id.withRawBytes { bytes.append(contentsOf: $0) } }
     mutating func write(_ side: TreeChange.Side) {
         write(side.id)
         write(side.mode)
     }
 
-    mutating func write(count: Int) { write(UInt32(clamping: count)) }
+    public mutating func write(count: Int) { write(UInt32(clamping: count)) }
 
     /// A string table: its count, then each string.
     mutating func write(strings: [String]) {
@@ -52,10 +54,10 @@ struct BinaryWriter {
 
     mutating func write(_ value: Int) { write(Int64(value)) }
 
-    mutating func write(_ flag: Bool) { write(UInt8(flag ? 1 : 0)) }
+    public mutating func write(_ flag: Bool) { write(UInt8(flag ? 1 : 0)) }
 
     /// Its length, then its UTF-8.
-    mutating func write(_ text: String) {
+    public mutating func write(_ text: String) {
         write(count: text.utf8.count)
         bytes.append(contentsOf: text.utf8)
     }
