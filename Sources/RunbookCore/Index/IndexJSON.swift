@@ -73,7 +73,7 @@ public enum IndexJSON {
         let urls = entries.map { pageURL($0).map { base + $0 } }
         let parts = Mutex([ArraySlice<UInt8>](repeating: [], count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let bytes = reuse(index) ?? runbook(entries[index], url: urls[index]).rendered(prettyDepth: 0).dropLast()
+            let bytes = reuse(index) ?? runbook(entries[index], url: urls[index])
             parts.withLock { $0[index] = bytes }
         }
         return parts.withLock { $0 }.map(JSONValue.rendered)
@@ -89,94 +89,120 @@ public enum IndexJSON {
         ])
     }
 
-    private static func runbook(_ entry: CatalogEntry, url: String?) -> JSONValue {
+    /// A runbook's line, compact.
+    private static func runbook(_ entry: CatalogEntry, url: String?) -> ArraySlice<UInt8> {
         let runbook = entry.runbook
         let metadata = runbook.metadata
-        return .object([
-            ("id", .string(runbook.id)),
-            ("title", .string(runbook.displayTitle)),
-            ("path", .string(runbook.path)),
-            ("blob", .string(entry.blob.hex)),
-            ("url", .optional(url)),
-            ("metadata", .object([
-                ("owner", .optional(metadata.owner)),
-                ("severity", .optional(metadata.severity)),
-                ("status", .optional(metadata.status)),
-                ("autonomy", .optional(metadata.autonomy)),
-                ("tags", .array(metadata.tags.map(JSONValue.string))),
-                ("alerts", .array(metadata.alerts.map(JSONValue.string))),
-                ("patterns", .array(metadata.patterns.map(JSONValue.string))),
-                ("variables", .array(metadata.variables.map { variable in
-                    .object([
-                        ("name", .string(variable.name)),
-                        ("prompt", .optional(variable.prompt)),
-                        ("default", .optional(variable.defaultValue)),
-                        ("pattern", .optional(variable.pattern)),
-                    ])
-                })),
-                ("fields", .object(metadata.fields.map { ($0.key, yaml($0.value)) })),
-            ])),
-            ("sections", .array(runbook.sections.map { section in
-                .object([
-                    ("title", .string(section.title)),
-                    ("name", .optional(section.name)),
-                    ("line", .int(section.location.line)),
-                    ("commands", .int(section.commandCount)),
-                ])
-            })),
-            ("steps", .array(runbook.steps.map { step($0, danger: entry.dangerousSteps[$0.name]) })),
-            ("lineage", lineage(entry.lineage)),
-            ("lint", .object([
-                ("errors", .int(entry.errorCount)),
-                ("warnings", .int(entry.warningCount)),
-                ("problems", .array(entry.problems.map { problem($0, withPath: false) })),
-            ])),
-        ])
+        var json = JSONWriter(capacity: 4096)
+        json.object { json in
+            json.field("id", runbook.id)
+            json.field("title", runbook.displayTitle)
+            json.field("path", runbook.path)
+            json.field("blob", id: entry.blob)
+            json.field("url", url)
+            json.field("metadata", object: { json in
+                json.field("owner", metadata.owner)
+                json.field("severity", metadata.severity)
+                json.field("status", metadata.status)
+                json.field("autonomy", metadata.autonomy)
+                json.field("tags", strings: metadata.tags)
+                json.field("alerts", strings: metadata.alerts)
+                json.field("patterns", strings: metadata.patterns)
+                json.field("variables", array: metadata.variables) { json, variable in
+                    json.object { json in
+                        json.field("name", variable.name)
+                        json.field("prompt", variable.prompt)
+                        json.field("default", variable.defaultValue)
+                        json.field("pattern", variable.pattern)
+                    }
+                }
+                json.field("fields", .object(metadata.fields.map { ($0.key, yaml($0.value)) }))
+            })
+            json.field("sections", array: runbook.sections) { json, section in
+                json.object { json in
+                    json.field("title", section.title)
+                    json.field("name", section.name)
+                    json.field("line", section.location.line)
+                    json.field("commands", section.commandCount)
+                }
+            }
+            json.field("steps", array: runbook.steps) { step($1, danger: entry.dangerousSteps[$1.name], to: &$0) }
+            json.key("lineage")
+            lineage(entry.lineage, to: &json)
+            json.field("lint", object: { json in
+                json.field("errors", entry.errorCount)
+                json.field("warnings", entry.warningCount)
+                json.field("problems", array: entry.problems) { $0.value(problem($1, withPath: false)) }
+            })
+        }
+        return json.bytes[...]
     }
 
-    private static func step(_ step: Step, danger: DenylistMatch?) -> JSONValue {
-        .object([
-            ("id", .string(step.name)),
-            ("section", .string(step.section)),
-            ("kind", .string(step.kind.rawValue)),
-            ("shell", .string(step.shell)),
-            ("command", .string(step.script)),
-            ("line", .int(step.line)),
-            ("attributes", .object(step.attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-            ("checked", .bool(step.checked)),
-            ("dangerous", .bool(danger != nil)),
-            ("danger", danger.map { .object([("entry", .string($0.entryID)), ("reason", .string($0.reason))]) } ?? .null),
-        ])
+    private static func step(_ step: Step, danger: DenylistMatch?, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", step.name)
+            json.field("section", step.section)
+            json.field("kind", step.kind.rawValue)
+            json.field("shell", step.shell)
+            json.field("command", step.script)
+            json.field("line", step.line)
+            json.field("attributes", object: { json in
+                for (name, value) in step.attributes.sorted(by: { $0.key < $1.key }) { json.field(name, value) }
+            })
+            json.field("checked", step.checked)
+            json.field("dangerous", danger != nil)
+            json.key("danger")
+            if let danger {
+                json.object { json in
+                    json.field("entry", danger.entryID)
+                    json.field("reason", danger.reason)
+                }
+            } else {
+                json.value(.null)
+            }
+        }
     }
 
-    private static func lineage(_ lineage: Lineage) -> JSONValue {
-        .object([
-            ("commits", .array(lineage.changes.map { .string($0.commit.hex) })),
-            ("created", lineage.created.map(change) ?? .null),
-            ("updated", lineage.updated.map(change) ?? .null),
-            ("authors", .array(lineage.authors.map { .object([("name", .string($0.name)), ("email", .string($0.email))]) })),
-            ("paths", .array(lineage.earlierPaths.map(JSONValue.string))),
-            ("approval", lineage.approval.map { approval in
-                .object([
-                    ("commit", .string(approval.commit.hex)),
-                    ("date", .string(approval.author.iso8601)),
-                    ("approvers", .array(approval.approvers.map(JSONValue.string))),
-                    ("fromTrailers", .bool(approval.fromTrailers)),
-                ])
-            } ?? .null),
-            ("truncated", .bool(lineage.truncated)),
-        ])
+    private static func lineage(_ lineage: Lineage, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("commits", ids: lineage.changes.lazy.map(\.commit))
+            json.key("created")
+            change(lineage.created, to: &json)
+            json.key("updated")
+            change(lineage.updated, to: &json)
+            json.field("authors", array: lineage.authors) { json, author in
+                json.object { json in
+                    json.field("name", author.name)
+                    json.field("email", author.email)
+                }
+            }
+            json.field("paths", strings: lineage.earlierPaths)
+            json.key("approval")
+            if let approval = lineage.approval {
+                json.object { json in
+                    json.field("commit", id: approval.commit)
+                    json.field("date", approval.author.iso8601)
+                    json.field("approvers", strings: approval.approvers)
+                    json.field("fromTrailers", approval.fromTrailers)
+                }
+            } else {
+                json.value(.null)
+            }
+            json.field("truncated", lineage.truncated)
+        }
     }
 
-    private static func change(_ change: LineageChange) -> JSONValue {
-        .object([
-            ("commit", .string(change.commit.hex)),
-            ("author", .string(change.author.name)),
-            ("email", .string(change.author.email)),
-            ("date", .string(change.author.iso8601)),
-            ("subject", .string(change.subject)),
-            ("path", .string(change.path)),
-        ])
+    /// A change, or `null`.
+    private static func change(_ change: LineageChange?, to json: inout JSONWriter) {
+        guard let change else { return json.value(.null) }
+        json.object { json in
+            json.field("commit", id: change.commit)
+            json.field("author", change.author.name)
+            json.field("email", change.author.email)
+            json.field("date", change.author.iso8601)
+            json.field("subject", change.subject)
+            json.field("path", change.path)
+        }
     }
 
     private static func problem(_ problem: Problem, withPath: Bool) -> JSONValue {

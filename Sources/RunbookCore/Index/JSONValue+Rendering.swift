@@ -19,6 +19,12 @@ extension JSONValue {
         return output
     }
 
+    /// Appends the compact rendering (`prettyDepth: 0`), without the final newline.
+    func appendCompact(to output: inout [UInt8]) {
+        var ranges: [Range<Int>] = []
+        write(to: &output, indent: 0, prettyDepth: 0, renderedRanges: &ranges)
+    }
+
     /// Appends bytes directly: an index of 10,000 runbooks is tens of megabytes,
     /// and building it through intermediate strings costs seconds.
     private func write(to output: inout [UInt8], indent: Int, prettyDepth: Int, renderedRanges: inout [Range<Int>]) {
