@@ -30,13 +30,13 @@ enum SiteLayoutRecord {
     static func write(_ layout: SiteLayout, to path: String) throws {
         var writer = BinaryWriter()
         writer.write(code(of: layout.linkStyle))
-        write(layout.assetPaths, to: &writer)
+        writer.write(strings: layout.assetPaths)
         writer.write(count: layout.placed.count)
         for placement in layout.placed {
             writer.write(placement.path)
             writer.write(placement.id)
-            write(placement.tags, to: &writer)
-            write(placement.alerts, to: &writer)
+            writer.write(strings: placement.tags)
+            writer.write(strings: placement.alerts)
             writer.write(layout.runbookFolders[placement.path] ?? "")
             writer.write(layout.historyFolders[placement.path] ?? "")
         }
@@ -96,11 +96,7 @@ enum SiteLayoutRecord {
         folder.utf8.count > parent.utf8.count + 1 && folder.hasPrefix(parent + "/") && PathSegment.isCleanPath(folder) ? folder : nil
     }
 
-    private static func write(_ strings: [String], to writer: inout BinaryWriter) {
-        writer.write(count: strings.count)
-        for string in strings { writer.write(string) }
-    }
-
+    /// Whether the next string table, as `BinaryWriter.write(strings:)` wrote it, is `strings`.
     private static func matches(_ strings: [String], in reader: inout BinaryReader) throws -> Bool {
         guard try reader.count(ofRecordsAtLeast: 4) == strings.count else { return false }
         for string in strings {

@@ -25,7 +25,7 @@ public struct BinaryWriter {
     public mutating func write(count: Int) { write(UInt32(clamping: count)) }
 
     /// A string table: its count, then each string.
-    mutating func write(strings: [String]) {
+    public mutating func write(strings: [String]) {
         write(count: strings.count)
         for string in strings { write(string) }
     }
