@@ -78,19 +78,31 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// thousands of ids (pages, index.json, page records).
     public var hex: String {
         String(unsafeUninitializedCapacity: Self.rawLength * 2) { out in
-            var position = 0
-            func spell(_ word: UInt64, bits: Int) {
-                for shift in stride(from: bits - 4, through: 0, by: -4) {
-                    let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0x0f
-                    out[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
-                    position += 1
-                }
-            }
-            spell(high, bits: 64)
-            spell(middle, bits: 64)
-            spell(UInt64(low), bits: 32)
-            return position
+            spellHex(into: out)
+            return Self.rawLength * 2
         }
+    }
+
+    /// Appends the 40 characters of `hex` to `bytes`, without a string between.
+    public func appendHex(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: Self.rawLength * 2))
+        bytes.withUnsafeMutableBufferPointer { spellHex(into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// Writes the 40 hex characters into `out`, which has room for them.
+    private func spellHex(into out: UnsafeMutableBufferPointer<UInt8>) {
+        var position = 0
+        func spell(_ word: UInt64, bits: Int) {
+            for shift in stride(from: bits - 4, through: 0, by: -4) {
+                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0x0f
+                out[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                position += 1
+            }
+        }
+        spell(high, bits: 64)
+        spell(middle, bits: 64)
+        spell(UInt64(low), bits: 32)
     }
 
     /// The first seven characters, as `git log --oneline` shows by default.

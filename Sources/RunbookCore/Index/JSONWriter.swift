@@ -100,12 +100,7 @@ struct JSONWriter {
     mutating func string(hexOf id: ObjectID) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        id.withRawBytes { raw in
-            for byte in raw {
-                bytes.append(Self.hexDigit(byte >> 4))
-                bytes.append(Self.hexDigit(byte & 0x0f))
-            }
-        }
+        id.appendHex(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         followsValue = true
     }
@@ -139,10 +134,6 @@ struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         bytes.append(bracket)
         followsValue = true
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
     }
 
     private mutating func separate() {
