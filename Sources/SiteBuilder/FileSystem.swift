@@ -116,6 +116,29 @@ enum FileSystem {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw error("cannot create folder", path) }
     }
 
+    /// The file system's clock, in nanoseconds: the time a file made in
+    /// `folder` now gets (then deleted). Folder stamps are compared with it
+    /// rather than with the system's clock: the file system's ticks more
+    /// coarsely, and on a network one it is the server's. Nil when no file
+    /// can be made there.
+    static func now(in folder: String) -> Int64? {
+        let probe = "\(folder)/.runbook-clock-\(getpid())"
+        unlink(probe)
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { return nil }
+        defer {
+            close(descriptor)
+            unlink(probe)
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        return FolderStamp.nanoseconds(info.st_mtimespec)
+        #else
+        return FolderStamp.nanoseconds(info.st_mtim)
+        #endif
+    }
+
     /// Creates the folder and any missing folders above it; safe to call from
     /// several threads for the same folders.
     static func makeDirectories(_ path: String) throws {

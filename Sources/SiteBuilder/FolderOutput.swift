@@ -223,6 +223,45 @@ final class FolderOutput: SiteOutput {
         }
     }
 
+    /// What the folder holds now that the build is over (but the root, which
+    /// is always listed), for the next build to update it.
+    ///
+    /// In a spare, that is the folders as the listing found them, with the
+    /// stamps they had then: where the build changed one since, its stamp
+    /// changed too, so the next build lists it. In a new folder, it is
+    /// every folder the build made, with the entries it put there and the
+    /// stamp it has now that the build is over.
+    ///
+    /// - Parameter now: the file system's clock (`FileSystem.now(in:)`),
+    ///   taken once nothing more is written; nil records nothing.
+    func treeRecord(now: Int64?) throws -> SiteTreeRecord {
+        guard let now else { return SiteTreeRecord() }
+        if let listing {
+            return SiteTreeRecord(folders: try listing.value.get().known)
+        }
+        guard let rootFolder else { return SiteTreeRecord() }
+        let folders = folders.withLock { $0 }
+        var files = produced.withLock { $0 }
+        for path in pages.withLock({ Array($0.records.keys) }) { files.insert(path) }
+        var entries: [String: [SiteTreeRecord.Entry]] = [:]
+        entries.reserveCapacity(folders.count)
+        for (paths, isFolder) in [(files, false), (folders, true)] {
+            for path in paths {
+                // The root's own entries are not recorded.
+                guard let slash = path.lastIndex(of: "/") else { continue }
+                let name = String(path[path.index(after: slash)...])
+                entries[String(path[..<slash]), default: []].append(SiteTreeRecord.Entry(name: name, isFolder: isFolder))
+            }
+        }
+        var recorded: [String: SiteTreeRecord.Folder] = [:]
+        recorded.reserveCapacity(folders.count)
+        for folder in folders {
+            guard let stamp = FolderStamp(of: folder, in: rootFolder), stamp.isSettled(before: now) else { continue }
+            recorded[folder] = SiteTreeRecord.Folder(stamp: stamp, entries: entries[folder] ?? [])
+        }
+        return SiteTreeRecord(folders: recorded)
+    }
+
     private func makeParents(of path: String) throws {
         let parts = path.split(separator: "/").dropLast()
         var folder = ""

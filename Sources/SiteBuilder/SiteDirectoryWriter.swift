@@ -91,7 +91,7 @@ public struct SiteDirectoryWriter: Sendable {
               let updating = try? willUpdateSpare(of: target, previous: previousSite(at: target)), updating
         else { return nil }
         let (parent, name) = Self.split(target)
-        return SpareListing(of: "\(parent)/.\(name).spare")
+        return SpareListing(of: "\(parent)/.\(name).spare", record: "\(parent)/.\(name).spare.tree", clockFolder: parent)
     }
 
     /// Whether a build will bring the spare up to date rather than write a new
@@ -139,6 +139,9 @@ public struct SiteDirectoryWriter: Sendable {
         let livePages = PageManifest.load(from: livePagesFile)
         // Where each runbook's part of the live site's index.json and search data lies.
         let livePartsFile = "\(parent)/.\(name).parts"
+        // What each folder of the live site and of the spare holds (`SiteTreeRecord`).
+        let liveTreeFile = "\(parent)/.\(name).tree"
+        let spareTreeFile = "\(parent)/.\(name).spare.tree"
         let sparePages = PageManifest.load(from: sparePagesFile)
         // Gone until this build is over: a spare left half-updated by a failed
         // build has no record to vouch for it.
@@ -154,6 +157,7 @@ public struct SiteDirectoryWriter: Sendable {
         let made = prepared.map { $0.root == folder ? Set($0.folders) : [] } ?? []
         if !updating {
             try FileSystem.removeTree(spare)
+            FileSystem.removeFileOnly(spareTreeFile)
             if made.isEmpty {
                 try FileSystem.removeTree(folder)
                 try FileSystem.makeDirectory(folder)
@@ -161,6 +165,7 @@ public struct SiteDirectoryWriter: Sendable {
         }
         let summary: SiteWriteSummary
         let manifest: BackgroundValue<[UInt8]>
+        let tree: BackgroundValue<SiteTreeRecord?>?
         let parts: PartManifest
         do {
             let linking = reuseUnchanged && previous
@@ -168,11 +173,14 @@ public struct SiteDirectoryWriter: Sendable {
                 root: folder, rootIsNew: !updating, madeFolders: made, rootPages: updating ? sparePages : PageManifest(),
                 previous: linking ? target : nil, previousPages: linking ? livePages : PageManifest(),
                 previousParts: linking ? PartManifest.load(from: livePartsFile) : PartManifest(),
-                listing: spareListing.flatMap { $0.root == folder ? $0.entries : nil })
+                listing: updating ? (spareListing.flatMap { $0.root == folder ? $0 : nil }
+                    ?? SpareListing(of: folder, record: spareTreeFile, clockFolder: parent)).entries : nil)
             try build(output)
             // The record of pages (30,000 lines, sorted) is made while the spare is swept.
             manifest = BackgroundValue { [output] in output.manifest.encoded }
             if updating { try output.removeUnproduced(keeping: [Self.markerName]) }
+            // Made while the site is swapped in: nothing is written into its folders any more.
+            tree = reuseUnchanged ? BackgroundValue { [output] in try? output.treeRecord(now: FileSystem.now(in: parent)) } : nil
             summary = output.summary
             parts = output.partManifest
             try FileSystem.replaceFile(folder + "/" + Self.markerName, Array(Self.markerText.utf8))
@@ -189,13 +197,18 @@ public struct SiteDirectoryWriter: Sendable {
         // `livePages` was read from). Records only save time: one that
         // cannot be moved or written costs a full render later.
         if FileSystem.kind(of: livePagesFile) == .file { try? FileSystem.rename(livePagesFile, sparePagesFile) }
+        if FileSystem.kind(of: liveTreeFile) == .file { try? FileSystem.rename(liveTreeFile, spareTreeFile) }
         FileSystem.removeFileOnly(livePartsFile)
         let spareKept = FileSystem.kind(of: retired) != .missing && reuseUnchanged && (try? FileSystem.rename(retired, spare)) != nil
-        if !spareKept { FileSystem.removeFileOnly(sparePagesFile) }
+        if !spareKept {
+            FileSystem.removeFileOnly(sparePagesFile)
+            FileSystem.removeFileOnly(spareTreeFile)
+        }
         if !reuseUnchanged { try? FileSystem.removeTree(retired) }
         if reuseUnchanged {
             Self.record(manifest.value, in: livePagesFile)
             try? parts.write(to: livePartsFile)
+            try? tree?.value?.write(to: liveTreeFile)
         }
         return summary
     }

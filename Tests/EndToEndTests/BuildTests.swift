@@ -94,8 +94,8 @@ struct BuildTests {
         #expect(failed.stderr.contains("site-template/runbook.mustache"), "\(failed)")
         #expect(try SiteSnapshot(repo.path + "/_site").files == before.files)
         // `._site.pages` and `._site.parts` record what the live site's pages were rendered from,
-        // `._site.layout` where its pages go.
-        let records: Set = ["._site.pages", "._site.parts", "._site.layout"]
+        // `._site.layout` where its pages go, `._site.tree` what its folders hold.
+        let records: Set = ["._site.pages", "._site.parts", "._site.layout", "._site.tree"]
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.path)
             .filter { $0.hasPrefix("._site") && !records.contains($0) }
         #expect(leftovers.isEmpty, "temporary folders left behind: \(leftovers)")

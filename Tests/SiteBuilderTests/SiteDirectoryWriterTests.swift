@@ -43,7 +43,7 @@ import Testing
         #expect(scratch.read("out/site/index.html") == "home")
         #expect(scratch.read("out/site/runbooks/a/b/index.html") == "page")
         #expect(scratch.read("out/site/.runbook-site") == SiteDirectoryWriter.markerText)
-        #expect(scratch.entries("out") == [".site.pages", ".site.parts", "site"], "beside the site: what its pages were rendered from")
+        #expect(scratch.entries("out") == [".site.pages", ".site.parts", ".site.tree", "site"], "beside the site: what its pages were rendered from")
     }
 
     @Test func replacesThePreviousSiteAndReusesUnchangedFiles() throws {
@@ -59,7 +59,7 @@ import Testing
         let after = try FileManager.default.attributesOfItem(atPath: site + "/same.css")[.modificationDate] as? Date
         #expect(before == after)
         #expect(
-            scratch.entries() == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", "site"], "the replaced site is kept for the next build")
+            scratch.entries() == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", ".site.spare.tree", ".site.tree", "site"], "the replaced site is kept for the next build")
     }
 
     @Test func laterBuildsBringTheSpareUpToDateWithoutTouchingTheLiveSite() throws {
@@ -82,7 +82,7 @@ import Testing
         // The site before (now the spare) still holds what it held: nothing was written in place.
         #expect(scratch.read(".site.spare/index.html") == "two")
         #expect(scratch.read(".site.spare/b/page.html") == "b")
-        #expect(scratch.entries() == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", "site"])
+        #expect(scratch.entries() == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", ".site.spare.tree", ".site.tree", "site"])
     }
 
     @Test func updatingTheSpareRemovesWhatTheBuildDidNotWriteWithoutFollowingLinks() throws {
@@ -187,11 +187,11 @@ import Testing
         #expect(summary == SiteWriteSummary(written: 2, reused: 0))
         #expect(scratch.read("out/site/runbooks/a/index.html") == "page")
         #expect(scratch.entries("out/site") == [".runbook-site", "index.html", "runbooks", "tags"])
-        #expect(scratch.entries("out") == [".site.pages", ".site.parts", "site"])
+        #expect(scratch.entries("out") == [".site.pages", ".site.parts", ".site.tree", "site"])
 
         _ = try writeSite(["index.html": "two"], to: site)
         #expect(writer.prepare { Issue.record("the folders are not asked for"); return ["runbooks"] } == nil, "the next build updates the spare")
-        #expect(scratch.entries("out") == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", "site"])
+        #expect(scratch.entries("out") == [".site.pages", ".site.parts", ".site.spare", ".site.spare.pages", ".site.spare.tree", ".site.tree", "site"])
 
         let unused = try #require(SiteDirectoryWriter(directory: scratch.path + "/other").prepare { ["a"] })
         #expect(scratch.entries(".other.new-\(ProcessInfo.processInfo.processIdentifier)") == ["a"])
@@ -214,7 +214,7 @@ import Testing
             try scratch.write(folder + "/index.html", "left")
         }
         _ = try writeSite(["index.html": "home"], to: site)
-        #expect(scratch.entries() == [".site.new-\(alive)", ".site.old-\(gone)", ".site.pages", ".site.parts", "site"])
+        #expect(scratch.entries() == [".site.new-\(alive)", ".site.old-\(gone)", ".site.pages", ".site.parts", ".site.tree", "site"])
     }
 
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
@@ -232,7 +232,7 @@ import Testing
         #expect(scratch.read("site/runbooks/x/index.html") == "x")
         #expect(scratch.entries("site/runbooks") == ["x"])
         // No half-written folder is left beside it.
-        #expect(scratch.entries() == [".site.pages", ".site.parts", "site"])
+        #expect(scratch.entries() == [".site.pages", ".site.parts", ".site.tree", "site"])
     }
 
     @Test func refusesAFolderThatIsNotASite() throws {

@@ -26,8 +26,8 @@ public struct BinaryReader {
 
     public mutating func uint8() throws(Damaged) -> UInt8 { try bytes(1)[0] }
     mutating func uint32() throws(Damaged) -> UInt32 { UInt32(littleEndian: try bytes(4).loadUnaligned(as: UInt32.self)) }
-    mutating func uint64() throws(Damaged) -> UInt64 { UInt64(littleEndian: try bytes(8).loadUnaligned(as: UInt64.self)) }
-    mutating func int64() throws(Damaged) -> Int64 { Int64(bitPattern: try uint64()) }
+    public mutating func uint64() throws(Damaged) -> UInt64 { UInt64(littleEndian: try bytes(8).loadUnaligned(as: UInt64.self)) }
+    public mutating func int64() throws(Damaged) -> Int64 { Int64(bitPattern: try uint64()) }
 
     mutating func int() throws(Damaged) -> Int {
         guard let value = Int(exactly: try int64()) else { throw Damaged() }

@@ -14,8 +14,8 @@ public struct BinaryWriter {
 
     public mutating func write(_ value: UInt8) { bytes.append(value) }
     mutating func write(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func write(_ value: Int64) { write(UInt64(bitPattern: value)) }
+    public mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    public mutating func write(_ value: Int64) { write(UInt64(bitPattern: value)) }
     public mutating func write(_ id: ObjectID) { id.withRawBytes { bytes.append(contentsOf: $0) } }
     mutating func write(_ side: TreeChange.Side) {
         write(side.id)
