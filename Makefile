@@ -7,7 +7,8 @@ SWIFT ?= swift
 # libjemalloc-dev: the allocator the binary links in place of glibc's (Package.swift).
 # zlib1g-dev, libdeflate-dev: GitKit inflates the objects of pack files itself (PackReader):
 # whole objects with libdeflate, the first bytes of one (a delta's sizes) with zlib.
-PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev libjemalloc-dev zlib1g-dev libdeflate-dev
+# libssl-dev: OpenSSL's SHA-256 (on the processor's SHA instructions) for page keys.
+PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev libjemalloc-dev zlib1g-dev libdeflate-dev libssl-dev
 # What the test tooling needs: a headless browser and its driver for the site
 # tests, Python's venv for Selenium and jsonschema from PyPI.
 TEST_PACKAGES := chromium chromium-driver graphviz python3 python3-venv

@@ -30,7 +30,12 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CGit2", "CDeflate"]),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CGit2", "CDeflate", "CCrypto"]),
         .target(name: "MarkdownKit", dependencies: ["CCmarkGFM"]),
         .target(
             name: "RunbookCore",

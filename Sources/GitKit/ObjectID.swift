@@ -44,14 +44,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         self = withUnsafeBytes(of: oid.pointee.id) { ObjectID(raw: $0) }
     }
 
-
     /// The id from its 20 raw bytes; nil for any other length.
     public init?(rawBytes: UnsafeRawBufferPointer) {
         guard rawBytes.count == Self.rawLength else { return nil }
         self.init(raw: rawBytes)
     }
 
-    private init(raw: UnsafeRawBufferPointer) {
+    /// The id from the first 20 bytes of `raw`.
+    init(raw: UnsafeRawBufferPointer) {
         high = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
         middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         low = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))

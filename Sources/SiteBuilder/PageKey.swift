@@ -48,10 +48,9 @@ public struct PageKey: Hashable, Sendable {
             add(key?.digest)
         }
 
-        /// SHA-1 through libgit2 (with collision detection); nil when hashing
-        /// fails, and the page is then simply rendered.
-        var key: PageKey? {
-            (try? ObjectID(hashingBlob: bytes)).map(PageKey.init)
+        /// A digest of the parts (`ObjectID(digesting:)`).
+        var key: PageKey {
+            PageKey(digest: ObjectID(digesting: bytes))
         }
     }
 }

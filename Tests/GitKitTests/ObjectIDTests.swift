@@ -45,4 +45,12 @@ import GitKit
         #expect(!(high < low))
         #expect([high, low].sorted() == [low, high])
     }
+
+    /// SHA-256's first 160 bits (FIPS 180-2's test vectors), from any length of input.
+    @Test func digestsAreSHA256Cut() {
+        #expect(ObjectID(digesting: Array("abc".utf8)).hex == "ba7816bf8f01cfea414140de5dae2223b00361a3")
+        #expect(ObjectID(digesting: []).hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4")
+        let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(ObjectID(digesting: million).hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48")
+    }
 }
