@@ -65,6 +65,7 @@ struct FolderListing: Sendable {
                 } catch where !folder.path.isEmpty && FileSystem.kind(of: root + "/" + folder.path) != .directory {
                     // The build replaced it with a file since it was seen: nothing
                     // stale is left in it, and the build's file is its own.
+                    known[folder.path] = nil
                     continue
                 }
                 listedCount += 1
