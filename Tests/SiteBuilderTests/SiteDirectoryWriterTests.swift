@@ -3,31 +3,6 @@ import Testing
 @testable import SiteBuilder
 
 @Suite struct SiteDirectoryWriterTests {
-    /// A fresh folder for one test, removed afterwards.
-    final class Scratch {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("site-writer-\(UUID().uuidString)").path
-
-        init() throws {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-
-        func read(_ relative: String) -> String? {
-            FileManager.default.contents(atPath: path + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
-        }
-
-        func write(_ relative: String, _ text: String) throws {
-            let url = URL(fileURLWithPath: path + "/" + relative)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-
-        func entries(_ relative: String = "") -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + relative)) ?? []).sorted()
-        }
-    }
-
     struct Boom: Error {}
 
     private func writeSite(_ files: [String: String], to directory: String) throws -> SiteWriteSummary {
@@ -37,7 +12,7 @@ import Testing
     }
 
     @Test func writesANewSiteWithItsMarker() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let summary = try writeSite(["index.html": "home", "runbooks/a/b/index.html": "page"], to: scratch.path + "/out/site")
         #expect(summary == SiteWriteSummary(written: 2, reused: 0))
         #expect(scratch.read("out/site/index.html") == "home")
@@ -47,7 +22,7 @@ import Testing
     }
 
     @Test func replacesThePreviousSiteAndReusesUnchangedFiles() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         _ = try writeSite(["index.html": "home", "old.html": "gone soon", "same.css": "body {}"], to: site)
         let before = try FileManager.default.attributesOfItem(atPath: site + "/same.css")[.modificationDate] as? Date
@@ -63,7 +38,7 @@ import Testing
     }
 
     @Test func laterBuildsBringTheSpareUpToDateWithoutTouchingTheLiveSite() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         func inode(_ path: String) throws -> Int {
             try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
@@ -86,7 +61,7 @@ import Testing
     }
 
     @Test func updatingTheSpareRemovesWhatTheBuildDidNotWriteWithoutFollowingLinks() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         let pages = ["index.html", "a/page.html", "a/b/c/page.html", "a/b/d/page.html"]
         _ = try writeSite(Dictionary(uniqueKeysWithValues: pages.map { ($0, "one") }), to: site)
@@ -113,7 +88,7 @@ import Testing
     /// a stale file where the build wants a folder gives way to the folder,
     /// and a stale tree deeper than any page goes whole.
     @Test func updatingTheSpareKeepsWhatTheBuildWroteIntoStaleFolders() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         _ = try writeSite(["index.html": "one"], to: site)
         _ = try writeSite(["index.html": "two"], to: site)
@@ -133,7 +108,7 @@ import Testing
     /// has a folder, and folders where it has a file: the build's stay, and
     /// what was listed under them is not looked for.
     @Test func theSweepFollowsWhatTheBuildWroteAfterTheListing() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         _ = try writeSite(["index.html": "one", "b/page.html": "b", "c": "file"], to: site)
         _ = try writeSite(["index.html": "two", "b/page.html": "b", "c": "file"], to: site)
@@ -155,7 +130,7 @@ import Testing
     /// (the next build's listing finds it). There is nothing to list for a
     /// build into a new folder.
     @Test func theSpareListedAsTheBuildStartsIsSweptFrom() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         let writer = SiteDirectoryWriter(directory: site)
         #expect(writer.listSpare() == nil, "a first build")
@@ -176,7 +151,7 @@ import Testing
     /// Folders made before the build are the build's when it writes a new
     /// folder; none are made when it will update the spare; unused, they go.
     @Test func foldersPreparedAheadAreUsedByABuildIntoANewFolder() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/out/site"
         let writer = SiteDirectoryWriter(directory: site)
         let prepared = try #require(writer.prepare { ["runbooks", "runbooks/a", "tags"] })
@@ -202,7 +177,7 @@ import Testing
     /// A build stopped before it swapped its new folder in leaves it; the next
     /// build deletes it once that process is gone, and nothing else.
     @Test func newFoldersOfStoppedBuildsAreDeleted() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         let finished = Process()
         finished.executableURL = URL(fileURLWithPath: "/bin/true")
@@ -218,7 +193,7 @@ import Testing
     }
 
     @Test func aFailureLeavesThePreviousSiteAsItWas() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = scratch.path + "/site"
         _ = try writeSite(["index.html": "home", "runbooks/x/index.html": "x"], to: site)
         #expect(throws: Boom.self) {
@@ -236,7 +211,7 @@ import Testing
     }
 
     @Test func refusesAFolderThatIsNotASite() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         try scratch.write("home/.bashrc", "keep me")
         let home = scratch.path + "/home"
         #expect(throws: SiteWriteError(
@@ -248,7 +223,7 @@ import Testing
     }
 
     @Test func refusesARepositoryEvenWithACopiedMarker() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         try scratch.write("checkout/.runbook-site", "copied from a published site")
         try scratch.write("checkout/.git/HEAD", "ref: refs/heads/main")
         let checkout = scratch.path + "/checkout"
@@ -259,7 +234,7 @@ import Testing
     }
 
     @Test func refusesAFolderThatGainedFilesWhileTheSiteWasRendered() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let target = scratch.path + "/out"
         #expect(throws: SiteWriteError.self) {
             try SiteDirectoryWriter(directory: target).replace { output in
@@ -272,7 +247,7 @@ import Testing
     }
 
     @Test func refusesLinksAndFilesButTakesEmptyFolders() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         try FileManager.default.createDirectory(atPath: scratch.path + "/target", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/link", withDestinationPath: scratch.path + "/target")
         #expect(throws: SiteWriteError("\(scratch.path)/link is a symbolic link; give the folder it points to, or a new folder")) {
@@ -290,7 +265,7 @@ import Testing
     }
 
     @Test func renderingASiteIntoAFolderMatchesMemory() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("site-writer")
         let site = Site(catalog: TestCatalog.standard, template: try SiteTemplate())
         let memory = MemorySiteOutput()
         try site.render(into: memory)

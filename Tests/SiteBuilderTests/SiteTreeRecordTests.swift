@@ -2,44 +2,10 @@ import Foundation
 import Testing
 @testable import SiteBuilder
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A folder whose stamp is the one in the tree record is not listed: its
 /// entries are the record's. Only settled stamps are recorded, a folder
 /// that changed is listed again, and a damaged or doctored record is not used.
 @Suite struct SiteTreeRecordTests {
-    /// A fresh folder for one test, removed afterwards.
-    final class Scratch {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tree-record-\(UUID().uuidString)").path
-
-        init() throws {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-
-        func write(_ relative: String, _ text: String = "page") throws {
-            let url = URL(fileURLWithPath: path + "/" + relative)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-
-        /// Sets the modification time of every folder under `relative` a year back, as if
-        /// written long ago: their stamps are then settled whenever they are looked at.
-        func backdateFolders(under relative: String) throws {
-            let root = path + "/" + relative
-            let subpaths = try FileManager.default.subpathsOfDirectory(atPath: root)
-            for folder in subpaths.map({ root + "/" + $0 }) + [root] where FileSystem.kind(of: folder) == .directory {
-                var times = [timespec(tv_sec: time(nil) - 365 * 86_400, tv_nsec: 0), timespec(tv_sec: time(nil) - 365 * 86_400, tv_nsec: 0)]
-                #expect(utimensat(AT_FDCWD, folder, &times, AT_SYMLINK_NOFOLLOW) == 0)
-            }
-        }
-    }
-
     private static func paths(_ listing: FolderListing) -> [String] {
         listing.entries.map(\.path).sorted()
     }
@@ -51,7 +17,7 @@ import Darwin
     }
 
     @Test func aRecordGivesBackWhatItRecorded() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("tree-record")
         let folders = ["a": Self.folder([("index.html", false), ("b", true)]), "a/b": Self.folder([]), "c d/é": Self.folder([("...", false)])]
         try SiteTreeRecord(folders: folders).write(to: scratch.path + "/.site.tree")
         #expect(SiteTreeRecord.load(from: scratch.path + "/.site.tree").folders == folders)
@@ -61,7 +27,7 @@ import Darwin
     /// The sweep deletes entries by the names a record gives: a record naming
     /// anything but plain entries below the site is not used at all.
     @Test func aDamagedOrDoctoredRecordIsNotUsed() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("tree-record")
         let file = scratch.path + "/.site.tree"
         for name in ["", ".", "..", "a/b", "../x", "a\u{0}"] {
             try SiteTreeRecord(folders: ["a": Self.folder([("index.html", false), (name, false)])]).write(to: file)
@@ -79,7 +45,7 @@ import Darwin
     }
 
     @Test func foldersWithTheirRecordedStampAreNotListed() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("tree-record")
         let root = scratch.path + "/site"
         for page in ["index.html", "a/x.html", "a/b/y.html", "c/z.html"] { try scratch.write("site/" + page) }
         try scratch.backdateFolders(under: "site")
@@ -107,7 +73,7 @@ import Darwin
     /// A stamp taken in the clock's tick of the folder's last change could
     /// stay the same through another change in that tick: it is not recorded.
     @Test func onlySettledStampsAreKnown() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("tree-record")
         try scratch.write("site/a/x.html")
         #expect(try FolderListing(of: scratch.path + "/site", now: 0).known.isEmpty, "changed after the clock was read")
         #expect(try FolderListing(of: scratch.path + "/site").known.isEmpty, "no clock")
@@ -142,7 +108,7 @@ import Darwin
     /// since it was recorded; what is stale in the others is swept all the
     /// same, and the site is what a new folder would have been given.
     @Test func theSpareIsSweptFromItsRecord() throws {
-        let scratch = try Scratch()
+        let scratch = try ScratchFolder("tree-record")
         let site = scratch.path + "/site"
         var pages = ["runbooks/a/index.html": "a", "runbooks/b/index.html": "b", "runbooks/c/index.html": "c", "tags/x/index.html": "x"]
         for build in 1...4 {
