@@ -18,9 +18,11 @@ final class MappedFile {
     /// One bit per block of `blockSize` bytes touched since the last release.
     private var touchedBlocks: [UInt64]
     private var touchedCount = 0
-    /// The kernel maps pages around a faulting one (fault-around, 64 KB by
-    /// default), so a block is counted whole.
-    private static let blockShift = 16
+    /// A fault maps more than the page it needs: the pages around it (64 KB
+    /// by default), and since Linux 6.18 the whole folio of the page cache
+    /// holding it, which can be as large as 2 MB. So a block is 2 MB, counted
+    /// whole.
+    private static let blockShift = 21
 
     /// Maps the regular file at `path`; nil if it cannot be opened, is empty or
     /// cannot be mapped.
