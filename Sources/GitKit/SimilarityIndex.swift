@@ -30,7 +30,7 @@ struct SimilarityIndex {
     private var postingCount = 0
     /// Postings of blobs no longer in the tree, dropped when they outnumber the rest.
     private var deadPostings = 0
-    /// Reused per query: the bound per slot and the slots touched.
+    /// Reused per query: the bound per slot, and the slots touched (room for all).
     private var bound: [UInt64] = []
     private var touched: [Int32] = []
     private var builder = SpanHashBuilder()
@@ -75,55 +75,80 @@ struct SimilarityIndex {
     ) throws -> [(blob: ObjectID, score: Int)] {
         try indexPending(near: destination.size, in: repository, observer: observer)
         let common = commonChunks(of: destination)
-        if bound.count < blobBySlot.count { bound.append(contentsOf: repeatElement(0, count: blobBySlot.count - bound.count)) }
-        for entry in destination.entries {
-            let hash = Int(entry >> 32)
-            guard !common.hashes.contains(hash) else { continue }
-            let wanted = entry & 0xffff_ffff
-            for value in postings[hash] {
-                let slot = Int(value >> 32)
-                guard liveCount[slot] > 0 else { continue }
-                if bound[slot] == 0 { touched.append(Int32(slot)) }
-                bound[slot] += min(wanted, value & 0xffff_ffff)
+        if bound.count < blobBySlot.count {
+            bound.append(contentsOf: repeatElement(0, count: blobBySlot.count - bound.count))
+            touched.append(contentsOf: repeatElement(0, count: blobBySlot.count - touched.count))
+        }
+        // Through buffers: this loop runs over every posting of every looked-up
+        // chunk, and indexing the stored arrays would check on each write that
+        // they are not shared.
+        var touchedCount = 0
+        bound.withUnsafeMutableBufferPointer { bound in
+            touched.withUnsafeMutableBufferPointer { touched in
+                liveCount.withUnsafeBufferPointer { liveCount in
+                    for (entry, isCommon) in zip(destination.entries, common.skipped) where !isCommon {
+                        let wanted = entry & 0xffff_ffff
+                        postings[Int(entry >> 32)].withUnsafeBufferPointer { postings in
+                            for value in postings {
+                                let slot = Int(value >> 32)
+                                guard liveCount[slot] > 0 else { continue }
+                                if bound[slot] == 0 {
+                                    touched[touchedCount] = Int32(slot)
+                                    touchedCount += 1
+                                }
+                                bound[slot] += min(wanted, value & 0xffff_ffff)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Nearly every live blob shares some chunk, so this loop too runs
+        // through buffers; a fingerprinted blob's size is in `sizes`.
+        var reaching: [Int] = []
+        bound.withUnsafeMutableBufferPointer { bound in
+            sizes.withUnsafeBufferPointer { sizes in
+                for slot in touched[..<touchedCount].lazy.map(Int.init) {
+                    let reachable = bound[slot] + common.bytes
+                    bound[slot] = 0
+                    if RenameSimilarity.sizesAreComparable(sizes[slot], destination.size),
+                       2 * reachable >= UInt64(max(sizes[slot], destination.size)) {
+                        reaching.append(slot)
+                    }
+                }
             }
         }
         var similar: [(blob: ObjectID, score: Int)] = []
-        for slot in touched.map(Int.init) {
-            let reachable = bound[slot] + common.bytes
-            bound[slot] = 0
-            guard let fingerprint = fingerprints[slot],
-                  RenameSimilarity.sizesAreComparable(fingerprint.size, destination.size),
-                  2 * reachable >= UInt64(max(fingerprint.size, destination.size))
-            else { continue }
+        for slot in reaching {
+            guard let fingerprint = fingerprints[slot] else { continue }
             let score = RenameSimilarity.score(source: fingerprint, destination: destination)
             if score >= RenameSimilarity.minimum { similar.append((blobBySlot[slot], score)) }
         }
-        touched.removeAll(keepingCapacity: true)
         return similar
     }
 
-    /// The chunks not to look up: those with the longest posting lists, as
-    /// long as their bytes stay under half the new blob, so that a blob
-    /// sharing none of the looked-up chunks cannot reach 50%.
-    private func commonChunks(of destination: SpanHashes) -> (hashes: Set<Int>, bytes: UInt64) {
+    /// The chunks not to look up (flagged per entry of `destination`): those
+    /// with the longest posting lists, as long as their bytes stay under half
+    /// the new blob, so that a blob sharing none of the looked-up chunks
+    /// cannot reach 50%.
+    private func commonChunks(of destination: SpanHashes) -> (skipped: [Bool], bytes: UInt64) {
         // Short lists cost little to walk and keep the bound tight.
         let worthSkipping = 32
         // Only long lists are candidates: sorting just those, with their
         // lengths looked up once, spares a sort of every chunk per query.
-        let long = destination.entries.compactMap { entry -> (entry: UInt64, length: Int)? in
-            let length = postings[Int(entry >> 32)].count
-            return length > worthSkipping ? (entry, length) : nil
+        let long = destination.entries.indices.compactMap { index -> (index: Int, length: Int)? in
+            let length = postings[Int(destination.entries[index] >> 32)].count
+            return length > worthSkipping ? (index, length) : nil
         }
-        let byLength = long.sorted { $0.length > $1.length }.map(\.entry)
-        var hashes: Set<Int> = []
+        var skipped = [Bool](repeating: false, count: destination.entries.count)
         var bytes: UInt64 = 0
-        for entry in byLength {
-            let hash = Int(entry >> 32), count = entry & 0xffff_ffff
+        for (index, _) in long.sorted(by: { $0.length > $1.length }) {
+            let count = destination.entries[index] & 0xffff_ffff
             guard 2 * (bytes + count) < UInt64(destination.size) else { continue }
-            hashes.insert(hash)
+            skipped[index] = true
             bytes += count
         }
-        return (hashes, bytes)
+        return (skipped, bytes)
     }
 
     /// Fingerprints every live blob that might be compared with a blob of
