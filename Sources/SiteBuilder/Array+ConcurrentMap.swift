@@ -9,7 +9,11 @@ extension Array where Element: Sendable {
         guard count > runLength else { return map(transform) }
         let runs = Mutex([[Result]](repeating: [], count: (count + runLength - 1) / runLength))
         DispatchQueue.concurrentPerform(iterations: (count + runLength - 1) / runLength) { run in
-            let results = self[run * runLength..<Swift.min((run + 1) * runLength, count)].map(transform)
+            // Elements are lent to `transform` from the buffer: iterating a slice
+            // would copy each one (a retain per reference it holds).
+            let results = withUnsafeBufferPointer { elements in
+                (run * runLength..<Swift.min((run + 1) * runLength, count)).map { transform(elements[$0]) }
+            }
             runs.withLock { $0[run] = results }
         }
         return runs.withLock { $0 }.flatMap { $0 }

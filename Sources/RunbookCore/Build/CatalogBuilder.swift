@@ -135,17 +135,20 @@ public struct CatalogBuilder {
         // Git paths are bytes, but Swift compares strings by canonical equivalence:
         // `café.md` spelt two ways would be one page, one key, one lineage.
         var seenPaths: [String: String] = [:]
-        for (index, file) in checked.enumerated() {
-            if let other = seenPaths[file.path], Array(other.utf8) != Array(file.path.utf8) {
+        // By index, here and below: a checked file is large, and binding one
+        // to a name copies every field of it.
+        for index in checked.indices {
+            let path = checked[index].path
+            if let other = seenPaths[path], Array(other.utf8) != Array(path.utf8) {
                 unreadable.append(Problem(
-                    ruleID: UnreadableFileRule.description.id, severity: .error, path: file.path, line: 1, column: 1,
+                    ruleID: UnreadableFileRule.description.id, severity: .error, path: path, line: 1, column: 1,
                     message: "the path differs from '\(other)' only in how its accents are encoded (Unicode normalization); "
                         + "rename one of them"))
                 continue
             }
-            seenPaths[file.path] = file.path
-            guard file.kept != nil, blobs[index] != nil else {
-                unreadable += file.problems
+            seenPaths[path] = path
+            guard checked[index].kept != nil, blobs[index] != nil else {
+                unreadable += checked[index].problems
                 continue
             }
             catalogued.append(index)
@@ -155,11 +158,11 @@ public struct CatalogBuilder {
         let (lineages, commitsRead, commitDate) = try history.wait()
         historyResult = (lineages, commitsRead, commitDate)
         let entries = catalogued.map { index in
-            let file = checked[index]
-            return CatalogEntry(
-                runbook: file.kept!.runbook, source: sources[index], blob: blobs[index]!, problems: file.problems,
-                lineage: lineages[file.path] ?? Lineage(changes: [], approval: nil, truncated: false),
-                dangerousSteps: file.kept!.dangerousSteps)
+            CatalogEntry(
+                runbook: checked[index].kept!.runbook, source: sources[index], blob: blobs[index]!,
+                problems: checked[index].problems,
+                lineage: lineages[checked[index].path] ?? Lineage(changes: [], approval: nil, truncated: false),
+                dangerousSteps: checked[index].kept!.dangerousSteps)
         }
         let source = CatalogSource(
             ref: options.revision, commit: commit, commitDate: commitDate, isWorkingTree: options.worktree,
