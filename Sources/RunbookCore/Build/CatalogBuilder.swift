@@ -124,7 +124,9 @@ public struct CatalogBuilder {
             for (index, file) in zip(indices, rechecked) { checked[index] = file }
         }
         if let cache { cacheWrites.start { [checked, blobs] in cache.save(checked, blobs: blobs, to: cachePath) } }
-        linter.addCorpusProblems(to: &checked, otherRunbooks: input.otherRunbooks, treePaths: input.treePaths)
+        // Kept apart from `checked`, which the cache is being saved from.
+        let corpusProblems = linter.corpusProblems(
+            of: checked, otherRunbooks: input.otherRunbooks, treePaths: input.treePaths)
         progress(.parsing, input.paths.count, input.paths.count)
         parsed.store(true, ordering: .relaxed)
 
@@ -148,7 +150,7 @@ public struct CatalogBuilder {
             }
             seenPaths[path] = path
             guard checked[index].kept != nil, blobs[index] != nil else {
-                unreadable += checked[index].problems
+                unreadable += checked[index].problems + (corpusProblems[index] ?? [])
                 continue
             }
             catalogued.append(index)
@@ -160,7 +162,7 @@ public struct CatalogBuilder {
         let entries = catalogued.map { index in
             CatalogEntry(
                 runbook: checked[index].kept!.runbook, source: sources[index], blob: blobs[index]!,
-                problems: checked[index].problems,
+                problems: checked[index].problems + (corpusProblems[index] ?? []),
                 lineage: lineages[checked[index].path] ?? Lineage(changes: [], approval: nil, truncated: false),
                 dangerousSteps: checked[index].kept!.dangerousSteps)
         }

@@ -90,16 +90,16 @@ final class CheckedRunbookCache: Sendable {
     /// Failures are ignored: a cache only saves time.
     func save(_ checked: [CheckedFile<KeptRunbook>], blobs: [ObjectID?], to path: String) {
         let taken = taken.withLock { $0 }
-        var kept: [(file: CheckedFile<KeptRunbook>, blob: ObjectID)] = []
-        for (file, blob) in zip(checked, blobs) where file.kept != nil {
-            if let blob { kept.append((file, blob)) }
-        }
+        // Positions in `checked` of the files to record. By index: binding a
+        // checked file to a name copies every field of it, and after a commit
+        // or two nothing is written at all.
+        var kept = checked.indices.filter { checked[$0].kept != nil && blobs[$0] != nil }
         // Two paths Swift holds equal (`café` spelt two ways) would share a record.
-        let paths = Dictionary(kept.map { ($0.file.path, 1) }, uniquingKeysWith: +)
-        kept.removeAll { paths[$0.file.path] != 1 }
+        let paths = Dictionary(kept.map { (checked[$0].path, 1) }, uniquingKeysWith: +)
+        kept.removeAll { paths[checked[$0].path] != 1 }
         if taken.count == records.count, kept.count == taken.count { return }
         var outOfDate = Set(records.keys).subtracting(taken)
-        outOfDate.formUnion(kept.lazy.map(\.file.path).filter { !taken.contains($0) })
+        outOfDate.formUnion(kept.lazy.map { checked[$0].path }.filter { !taken.contains($0) })
         if outOfDate.count * 100 < records.count { return }
         // Written a record at a time: the whole file is tens of megabytes.
         try? Self.file.write(to: path) { file in
@@ -108,18 +108,19 @@ final class CheckedRunbookCache: Sendable {
             header.write(count: kept.count)
             header.bytes.withUnsafeBytes { file.append($0) }
             var entry = BinaryWriter()
-            for (checked, blob) in kept {
+            for index in kept {
+                let path = checked[index].path
                 entry.removeAll()
-                entry.write(checked.path)
-                entry.write(blob)
-                if taken.contains(checked.path), let record = records[checked.path] {
+                entry.write(path)
+                entry.write(blobs[index]!)
+                if taken.contains(path), let record = records[path] {
                     entry.write(count: record.range.count)
                     entry.bytes.withUnsafeBytes { file.append($0) }
                     payload.withUnsafeBytes { file.append(UnsafeRawBufferPointer(rebasing: $0[record.range])) }
-                } else if let runbook = checked.kept {
+                } else if let runbook = checked[index].kept {
                     let start = entry.bytes.count
                     entry.write(count: 0)
-                    RunbookRecord.write(problems: checked.problems, kept: runbook, to: &entry)
+                    RunbookRecord.write(problems: checked[index].problems, kept: runbook, to: &entry)
                     entry.patch(count: entry.bytes.count - start - 4, at: start)
                     entry.bytes.withUnsafeBytes { file.append($0) }
                 }

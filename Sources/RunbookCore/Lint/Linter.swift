@@ -92,18 +92,32 @@ public struct Linter: Sendable {
     public func addCorpusProblems<Kept>(
         to checked: inout [CheckedFile<Kept>], otherRunbooks: [RunbookSummary], treePaths: Set<String>
     ) {
+        for (position, problems) in corpusProblems(of: checked, otherRunbooks: otherRunbooks, treePaths: treePaths) {
+            checked[position].problems += problems
+        }
+    }
+
+    /// What `addCorpusProblems` would add, by position in `checked`, for a
+    /// caller that must keep `checked` as it is (the build saves it to its
+    /// cache meanwhile, and changing it would copy all of it).
+    public func corpusProblems<Kept>(
+        of checked: [CheckedFile<Kept>], otherRunbooks: [RunbookSummary], treePaths: Set<String>
+    ) -> [Int: [Problem]] {
         let context = LintContext(config: config, denylist: denylist, treePaths: treePaths)
-        let summaries = checked.compactMap(\.summary)
+        // By index: binding a checked file to a name copies every field of it.
+        let summaries = checked.indices.compactMap { checked[$0].summary }
         var positions: [String: Int] = [:]
-        for (position, file) in checked.enumerated() { positions[file.path] = position }
+        for position in checked.indices { positions[checked[position].path] = position }
+        var added: [Int: [Problem]] = [:]
         for type in RuleCatalog.corpusRules {
             let id = type.description.id
             guard let severity = config.severity(of: id, default: type.description.defaultSeverity) else { continue }
             for (path, findings) in type.init().check(summaries + otherRunbooks, in: context) {
                 guard let position = positions[path] else { continue }
-                checked[position].problems += findings.map { problem($0, rule: id, severity: severity, path: path) }
+                added[position, default: []] += findings.map { problem($0, rule: id, severity: severity, path: path) }
             }
         }
+        return added
     }
 
     /// The denylist matches of a runbook's command steps, by step name (the first
