@@ -65,8 +65,9 @@ final class MappedFile {
         guard let first = touchedBlocks.firstIndex(where: { $0 != 0 }),
               let last = touchedBlocks.lastIndex(where: { $0 != 0 })
         else { return }
-        let start = (first << 6 | touchedBlocks[first].trailingZeroBitCount) << Self.blockShift
-        let end = min(bytes.count, (last << 6 | (63 - touchedBlocks[last].leadingZeroBitCount) + 1) << Self.blockShift)
+        let firstBlock = first << 6 | touchedBlocks[first].trailingZeroBitCount
+        let lastBlock = last << 6 | (63 - touchedBlocks[last].leadingZeroBitCount)
+        let start = firstBlock << Self.blockShift, end = min(bytes.count, (lastBlock + 1) << Self.blockShift)
         _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress! + start), end - start, MADV_DONTNEED)
         for index in first...last { touchedBlocks[index] = 0 }
         touchedCount = 0

@@ -6,10 +6,11 @@ import Testing
     @Test func givesPagesBackPastItsLimitAndStillReadsTheFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mapped-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let content = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ $0 >> 9) }
+        let content = (0..<(9 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ $0 >> 9) }
         try Data(content).write(to: URL(fileURLWithPath: path))
-        // Room for two 64 KB blocks: reading the whole file gives pages back many times.
-        let file = try #require(MappedFile(path: path, residentLimit: 128 << 10))
+        // Room for two 2 MB blocks: reading the whole file gives pages back twice,
+        // and reads spanning two blocks count both.
+        let file = try #require(MappedFile(path: path, residentLimit: 4 << 20))
         for start in stride(from: 0, to: content.count, by: 4096) {
             file.noteTouched(start..<min(start + 5000, content.count))
             #expect(file.bytes[start] == content[start])
