@@ -69,13 +69,13 @@ struct BuildCommand: ParsableCommand {
             // The site's layout needs the runbooks but not their history: it
             // is made on another thread from when they are checked.
             var early: (template: SiteTemplate, layout: BackgroundValue<SiteLayout>)?
-            let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { runbooks, overrides in
+            let outcome = try CatalogBuilder(options: options).build(progress: progress.update) { runbooks, overrides, qos in
                 // A broken template is reported below, after the build's warnings, as when there is no time for this.
                 guard let template = try? SiteTemplate(overrides: overrides) else { return }
                 let placements = Array(runbooks.map(SiteLayout.Placement.init))
-                let layout = BackgroundValue { writer.layout(of: placements, template: template) }
+                let layout = BackgroundValue(qos: qos) { writer.layout(of: placements, template: template) }
                 early = (template, layout)
-                preparing = BackgroundValue { writer.prepare { layout.value.folders } }
+                preparing = BackgroundValue(qos: qos) { writer.prepare { layout.value.folders } }
             }
             defer { outcome.cacheWrites.wait() }
             progress.finish()

@@ -7,8 +7,9 @@ public final class BackgroundValue<Value: Sendable>: Sendable {
     private let result = Mutex<Value?>(nil)
     private let group = DispatchGroup()
 
-    public init(_ make: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async(group: group) { [self] in
+    /// - Parameter qos: the priority of the thread that makes the value.
+    public init(qos: DispatchQoS.QoSClass = .default, _ make: @escaping @Sendable () -> Value) {
+        DispatchQueue.global(qos: qos).async(group: group) { [self] in
             let value = make()
             result.withLock { $0 = value }
         }

@@ -35,7 +35,7 @@ public final class LineageReader {
     /// The cache file.
     public let cachePath: String
     /// The snapshot file, beside the cache.
-    private var snapshotPath: String { cachePath.dropLast("cache".count) + "snapshot" }
+    var snapshotPath: String { cachePath.dropLast("cache".count) + "snapshot" }
 
     /// How many new commits a walk goes through looking for the snapshot's
     /// commit before it gives up (building an older commit, say) and walks the

@@ -48,9 +48,9 @@ public struct Linter: Sendable {
     /// every rule but those that compare runbooks with each other. `reuse` may
     /// answer for a file instead (a check cached for the same path, bytes and
     /// settings), and then only the rules that read the tree's paths run; it is
-    /// asked on the checking threads.
+    /// asked on the checking threads, which run at `qos`.
     public func checkEach<Kept: Sendable>(
-        count: Int, treePaths: Set<String>, read: (Int) throws -> SourceFile,
+        count: Int, treePaths: Set<String>, qos: DispatchQoS.QoSClass = .default, read: (Int) throws -> SourceFile,
         reuse: @escaping @Sendable (SourceFile) -> ReusedCheck<Kept>?, keep: @escaping @Sendable (Runbook) -> Kept
     ) rethrows -> [CheckedFile<Kept>] {
         let context = LintContext(config: config, denylist: denylist, treePaths: treePaths)
@@ -71,7 +71,7 @@ public struct Linter: Sendable {
         do {
             for start in stride(from: 0, to: count, by: batchSize) {
                 let files = try (start..<min(start + batchSize, count)).map(read)
-                DispatchQueue.global().async(group: group) {
+                DispatchQueue.global(qos: qos).async(group: group) {
                     let outcomes = files.map { file in
                         guard let reused = reuse(file) else { return checkOne(file, rules: rules, context: context, keep: keep) }
                         return recheck(reused, path: file.path, treeRules: treeRules, context: context)
