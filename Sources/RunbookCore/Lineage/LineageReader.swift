@@ -136,12 +136,15 @@ public final class LineageReader {
             of: built, head: head, walkedCommits: visited.count, newestAncestor: visited.dropFirst().map(\.date).max() ?? 0,
             commits: commits, tracker: tracker, statuses: statuses)
         let cachePath = cachePath
-        let renewed = Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins)
-            ? nil
-            : Self.cache(facts: visited, anchors: anchors, approved: statuses.approved, entries: tracker.entries, current: current)
-        // One after the other, for the memory of a first build.
+        let renews = !Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins)
+        let (approved, entries) = (statuses.approved, tracker.entries)
+        // One after the other, for the memory of a first build; the cache is
+        // made there too, off the way of the build.
         writeCache {
-            try? renewed?.save(to: cachePath)
+            if renews {
+                try? Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: current)
+                    .save(to: cachePath)
+            }
             saveSnapshot()
         }
         return LineageReport(
