@@ -42,9 +42,12 @@ struct SiteRendering: Sendable {
         var tagMembers: [String: [Int]] = [:]
         var alertMembers: [String: [Int]] = [:]
         // A runbook naming a tag twice is listed once; no set per runbook (10,000 of them).
-        for (index, summary) in summaries.enumerated() {
-            for tag in summary.tags where tagMembers[tag]?.last != index { tagMembers[tag, default: []].append(index) }
-            for alert in summary.alerts where alertMembers[alert]?.last != index { alertMembers[alert, default: []].append(index) }
+        // By index: binding a summary to a name copies every field of it.
+        for index in summaries.indices {
+            for tag in summaries[index].tags where tagMembers[tag]?.last != index { tagMembers[tag, default: []].append(index) }
+            for alert in summaries[index].alerts where alertMembers[alert]?.last != index {
+                alertMembers[alert, default: []].append(index)
+            }
         }
         self.tagMembers = tagMembers
         self.alertMembers = alertMembers
