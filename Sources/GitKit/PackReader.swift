@@ -45,6 +45,12 @@ final class PackReader {
     private static let residentBudget = 32 << 20
     /// The least any one pack gets, however many there are (git repacks at 50).
     private static let leastPerPack = 1 << 20
+    /// The type at the bottom of the delta chain through each base `baseType`
+    /// passed (by cache key), and those it passed on its last call; at most
+    /// `mostChainTypes` (a few megabytes), forgotten all at once past that.
+    private var chainTypes: [Int: Int32] = [:]
+    private var passedBases: [Int] = []
+    private static let mostChainTypes = 1 << 18
     /// The pack the last object was found in, looked in first: a walk reads
     /// one pack for long stretches.
     private var lastPack = 0
@@ -145,22 +151,37 @@ final class PackReader {
     }
 
     /// The type of the whole object at the bottom of a delta chain.
+    ///
+    /// Remembered for every base the walk down passes (`chainTypes`): the rename
+    /// search asks for the size of each version of a file, and each version's
+    /// chain runs through the next one's, so without it every question walks
+    /// the whole chain again.
     private func baseType(of entry: PackFile.Entry, in pack: Int) -> Int32? {
         var entry = entry
+        passedBases.removeAll(keepingCapacity: true)
         for _ in 0..<Self.longestChain {
             let baseOffset: Int
             switch entry.content {
-            case .object(let type): return type
+            case .object(let type): return rememberChain(type)
             case .delta(let offset): baseOffset = offset
             case .deltaAgainst(let id):
                 guard let offset = packs[pack].index.offset(of: id) else { return nil }
                 baseOffset = offset
             }
-            if let cached = cache.value(for: Self.key(pack, baseOffset)) { return cached.type }
+            let key = Self.key(pack, baseOffset)
+            if let type = chainTypes[key] ?? cache.value(for: key)?.type { return rememberChain(type) }
+            passedBases.append(key)
             guard let next = packs[pack].entry(at: baseOffset) else { return nil }
             entry = next
         }
         return nil
+    }
+
+    /// Records `type` for the bases `baseType` passed, and returns it.
+    private func rememberChain(_ type: Int32) -> Int32 {
+        if chainTypes.count + passedBases.count > Self.mostChainTypes { chainTypes.removeAll(keepingCapacity: true) }
+        for key in passedBases { chainTypes[key] = type }
+        return type
     }
 
     /// Cache keys: the pack's number above the offset, which `PackFile` keeps under 2^40.
