@@ -15,7 +15,7 @@ public struct CatalogBuilder {
     /// the files, laying out the site and making its folders): below the
     /// walk's, which is then the longest part of the build. At the same
     /// priority, on two cores, the walk's two threads got little more than half
-    /// of each, and a first build of 10,000 runbooks took 7% longer.
+    /// of each, and a first build of 10,000 runbooks took 8% longer.
     /// libdispatch on Linux runs this class at nice 10; on Darwin it would also
     /// slow the folders' writes, so there it is the class above.
     #if os(Linux)
