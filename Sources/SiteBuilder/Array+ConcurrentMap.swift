@@ -9,8 +9,8 @@ extension Array where Element: Sendable {
         guard count > runLength else { return map(transform) }
         let runs = Mutex([[Result]](repeating: [], count: (count + runLength - 1) / runLength))
         DispatchQueue.concurrentPerform(iterations: (count + runLength - 1) / runLength) { run in
-            // Elements are lent to `transform` from the buffer: iterating a slice
-            // would copy each one (a retain per reference it holds).
+            // By index from the buffer, not through a slice's iterator, which
+            // hands out a copy of each element (a retain per reference it holds).
             let results = withUnsafeBufferPointer { elements in
                 (run * runLength..<Swift.min((run + 1) * runLength, count)).map { transform(elements[$0]) }
             }

@@ -139,7 +139,7 @@ public final class LineageReader {
         let renews = !Self.nearlyCurrent(cache, visited: visited.count, read: readCount, foundOrigins: foundOrigins)
         let (approved, entries) = (statuses.approved, tracker.entries)
         // One after the other, for the memory of a first build; the cache is
-        // made there too, off the way of the build.
+        // made there too, so that the build need not wait for it.
         writeCache {
             if renews {
                 try? Self.cache(facts: visited, anchors: anchors, approved: approved, entries: entries, current: current)
