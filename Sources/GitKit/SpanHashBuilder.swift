@@ -56,16 +56,15 @@ struct SpanHashBuilder {
     /// thousand blobs and mispredicts a branch at every other comparison.
     private mutating func sortChunks() {
         if scratch.count < chunks.count { scratch = [UInt64](repeating: 0, count: chunks.count) }
-        Self.scatter(&chunks, into: &scratch, shift: 32, bits: 9)
-        Self.scatter(&scratch, into: &chunks, shift: 41, bits: 8, count: chunks.count)
+        Self.scatter(chunks.count, of: chunks, into: &scratch, shift: 32, bits: 9)
+        Self.scatter(chunks.count, of: scratch, into: &chunks, shift: 41, bits: 8)
     }
 
     /// One stable pass of the radix sort: the first `count` values of `source`
-    /// (all by default) into `destination` by `bits` bits from `shift` up.
+    /// into `destination`, by `bits` bits from `shift` up.
     private static func scatter(
-        _ source: inout [UInt64], into destination: inout [UInt64], shift: UInt64, bits: Int, count: Int? = nil
+        _ count: Int, of source: [UInt64], into destination: inout [UInt64], shift: UInt64, bits: Int
     ) {
-        let count = count ?? source.count
         let mask = UInt64(1 << bits - 1)
         source.withUnsafeBufferPointer { source in
             destination.withUnsafeMutableBufferPointer { destination in

@@ -40,12 +40,26 @@ enum FileSystem {
     }
 
     static func stamp(of info: stat) -> String {
+        let modified = modificationTime(of: info)
+        return "\(info.st_size):\(info.st_ino):\(modified.tv_sec).\(modified.tv_nsec)"
+    }
+
+    /// `stat`'s modification time, whose field Darwin names differently.
+    static func modificationTime(of info: stat) -> timespec {
         #if canImport(Darwin)
-        let changed = info.st_mtimespec
+        info.st_mtimespec
         #else
-        let changed = info.st_mtim
+        info.st_mtim
         #endif
-        return "\(info.st_size):\(info.st_ino):\(changed.tv_sec).\(changed.tv_nsec)"
+    }
+
+    /// `stat`'s change time (of the inode), whose field Darwin names differently.
+    static func changeTime(of info: stat) -> timespec {
+        #if canImport(Darwin)
+        info.st_ctimespec
+        #else
+        info.st_ctim
+        #endif
     }
 
     /// The names in a folder, without `.` and `..`.
@@ -132,11 +146,7 @@ enum FileSystem {
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        return FolderStamp.nanoseconds(info.st_mtimespec)
-        #else
-        return FolderStamp.nanoseconds(info.st_mtim)
-        #endif
+        return FolderStamp.nanoseconds(modificationTime(of: info))
     }
 
     /// Creates the folder and any missing folders above it; safe to call from

@@ -25,12 +25,9 @@ struct FolderStamp: Hashable, Sendable {
     init?(of path: String, in folder: Int32) {
         var info = stat()
         guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        #if canImport(Darwin)
-        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #else
-        let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #endif
-        self.init(inode: UInt64(info.st_ino), modified: Self.nanoseconds(modified), changed: Self.nanoseconds(changed))
+        self.init(
+            inode: UInt64(info.st_ino), modified: Self.nanoseconds(FileSystem.modificationTime(of: info)),
+            changed: Self.nanoseconds(FileSystem.changeTime(of: info)))
     }
 
     /// Whether the folder was last changed before `now`, a time the file
